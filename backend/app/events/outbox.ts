@@ -1,0 +1,68 @@
+import { newId } from '#shared/ids'
+import type { TenantScope } from '#shared/scope'
+
+/** A domain event as written to the outbox; the relay turns it into a Kafka record keyed `tenant_id:entity_id`. */
+export interface DomainEventInput {
+  type: string
+  entityType: string
+  entityId: string
+  payload?: Record<string, unknown>
+  schemaVersion?: number
+}
+
+/** The versioned envelope read back from the outbox. */
+export interface DomainEventEnvelope {
+  id: string
+  tenantId: string
+  type: string
+  schemaVersion: number
+  occurredAt: string
+  actor: { type: string; id: string | null }
+  entity: { type: string; id: string }
+  payload: Record<string, unknown>
+}
+
+/**
+ * Writes a domain event into the outbox inside the caller's transaction, so the event exists
+ * exactly when the change it describes was committed.
+ */
+export async function recordEvent(scope: TenantScope, event: DomainEventInput): Promise<string> {
+  const id = newId()
+  await scope.trx.table('domain_events').insert({
+    tenant_id: scope.tenantId,
+    id,
+    type: event.type,
+    schema_version: event.schemaVersion ?? 1,
+    actor_type: scope.actor.type,
+    actor_id: scope.actor.id,
+    entity_type: event.entityType,
+    entity_id: event.entityId,
+    payload: JSON.stringify(event.payload ?? {}),
+  })
+  return id
+}
+
+/** Reads events of the scope's tenant back as envelopes, oldest first (used by tests and the relay). */
+export async function readEvents(scope: TenantScope, filter: { type?: string } = {}) {
+  const query = scope.trx
+    .from('domain_events')
+    .where('tenant_id', scope.tenantId)
+    .orderBy('id', 'asc')
+  if (filter.type) query.where('type', filter.type)
+  const rows = await query
+  return rows.map(toEnvelope)
+}
+
+/** Maps an outbox row to its envelope. */
+export function toEnvelope(row: Record<string, any>): DomainEventEnvelope {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    actor: { type: row.actor_type, id: row.actor_id },
+    entity: { type: row.entity_type, id: row.entity_id },
+    payload: row.payload,
+  }
+}

@@ -1,0 +1,59 @@
+import db from '@adonisjs/lucid/services/db'
+import { Bouncer } from '@adonisjs/bouncer'
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import { AppError } from '#shared/errors'
+import { bindTenant } from '#shared/scope'
+import { originOf } from '#shared/origin'
+import { writeAudit, writeAuditAlone } from '#shared/audit'
+import { bearerFrom, parseToken } from '#identity/tokens'
+import { findSession } from '#identity/queries/session_query'
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * Authenticates a tenant user by bearer token and runs the whole request in one transaction bound
+ * to their tenant. The request commits when it answered below 400 and rolls back otherwise; every
+ * mutating request (and every read a controller marks, such as an export) leaves an operation-log row (success in the same transaction, failure after the
+ * rollback in its own).
+ */
+export default class TenantAuthMiddleware {
+  async handle(ctx: HttpContext, next: NextFn) {
+    const token = parseToken(bearerFrom(ctx.request.header('authorization')))
+    if (!token) throw new AppError(401, 'E_UNAUTHORIZED', 'Sign in first')
+
+    const trx = await db.transaction()
+    try {
+      await bindTenant(trx, token.tenantId)
+      const user = await findSession(trx, token)
+      if (!user) throw new AppError(401, 'E_UNAUTHORIZED', 'Your session has ended; sign in again')
+
+      const actor = { type: 'user' as const, id: user.id, email: user.email }
+      const origin = originOf(ctx)
+      ctx.user = user
+      ctx.scope = { tenantId: token.tenantId, trx, actor, origin }
+      ctx.bouncer = new Bouncer(user)
+
+      await next()
+
+      const status = ctx.response.getStatus()
+      const mutating = MUTATING.has(ctx.request.method())
+      const action = ctx.route?.name ?? `${ctx.request.method()} ${ctx.route?.pattern}`
+      const details = ctx.audit ?? {}
+      const targetId = details.targetId ?? ctx.params.id ?? null
+      if (status < 400) {
+        if (mutating || ctx.audit) {
+          await writeAudit(trx, { tenantId: token.tenantId, actor, origin, action, result: 'success', status, ...details, targetId })
+        }
+        await trx.commit()
+      } else {
+        await trx.rollback()
+        if (mutating) {
+          await writeAuditAlone({ tenantId: token.tenantId, actor, origin, action, result: 'failure', status, targetType: details.targetType, targetId })
+        }
+      }
+    } finally {
+      if (!trx.isCompleted) await trx.rollback()
+    }
+  }
+}

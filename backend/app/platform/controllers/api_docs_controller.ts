@@ -1,0 +1,16 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { buildOpenApiDocument } from '#platform/openapi/document'
+
+/** The OpenAPI 3.1 description of the REST API and a page to browse it. */
+export default class ApiDocsController {
+  async document() {
+    return buildOpenApiDocument()
+  }
+
+  async page({ response }: HttpContext) {
+    response.header('content-type', 'text/html; charset=utf-8')
+    return DOCS_PAGE
+  }
+}
+
+const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>API</title></head><body>loading</body></html>`

@@ -1,0 +1,15 @@
+/**
+ * CSV writing (RFC 4180) with formula-injection neutralised: a cell that starts with = + - @ or a
+ * control character gets a leading apostrophe, so spreadsheet apps show it as text.
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  let text = typeof value === 'object' ? JSON.stringify(value) : String(value)
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** One CSV line (CRLF-terminated) from a list of values. */
+export function csvLine(values: unknown[]): string {
+  return values.map(csvCell).join(',') + '\r\n'
+}

@@ -1,0 +1,27 @@
+import { iso } from '#identity/transformers/user_transformer'
+
+/** The API shape of a tenant. */
+export interface TenantResource {
+  id: string
+  slug: string
+  name: string
+  timeZone: string
+  locale: string
+  defaultCountry: string
+  status: 'active' | 'suspended'
+  createdAt: string
+}
+
+/** Maps a tenants row to the API shape. */
+export function toTenantResource(row: Record<string, any>): TenantResource {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    timeZone: row.time_zone,
+    locale: row.locale,
+    defaultCountry: (row.default_country ?? '').trim(),
+    status: row.status,
+    createdAt: iso(row.created_at)!,
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Routes: each domain declares its own in `app/<domain>/routes.ts`; this file mounts them.
+ */
+import router from '@adonisjs/core/services/router'
+import { identityRoutes } from '#identity/routes'
+import { tenancyRoutes } from '#tenancy/routes'
+import { platformRoutes } from '#platform/routes'
+import { publicRoute } from '#shared/route_guard'
+
+const ApiDocsController = () => import('#platform/controllers/api_docs_controller')
+
+router.where('id', router.matchers.uuid())
+
+router
+  .group(() => {
+    tenancyRoutes()
+    identityRoutes()
+    platformRoutes()
+  })
+  .prefix('/api/v1')
+
+publicRoute(router.get('/api/health', () => ({ data: { status: 'ok' } })).as('health'))
+publicRoute(router.get('/api/openapi.json', [ApiDocsController, 'document']).as('openapi.document'))
+publicRoute(router.get('/api/docs', [ApiDocsController, 'page']).as('openapi.page'))
