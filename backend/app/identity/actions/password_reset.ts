@@ -23,7 +23,7 @@ export async function requestPasswordReset(input: { tenant: string; email: strin
     if (!user) return
     const token = await createUserToken(scope, user.id, 'password_reset')
     const mailer = await app.container.make(Mailer)
-    await mailer.send({
+    await mailer.send(scope.trx, {
       to: user.email,
       subject: 'Reset your password',
       body: `Hello ${user.display_name},\n\nReset your password here: ${appUrl}/reset-password?token=${encodeURIComponent(token)}\n\nThe link works for one hour. If you did not ask for it, ignore this mail.`,

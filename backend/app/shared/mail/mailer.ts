@@ -1,6 +1,6 @@
 import { newId } from '#shared/ids'
-import { inPlatform } from '#shared/scope'
 import logger from '@adonisjs/core/services/logger'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 
 /** One outgoing mail. */
 export interface MailMessage {
@@ -9,17 +9,18 @@ export interface MailMessage {
   body: string
 }
 
-/** The mail port: how the platform sends mail. Providers sit behind it; tests swap it. */
+/**
+ * The mail port: how the platform sends mail. A mail is handed over inside the transaction of the
+ * change that caused it, so a rolled-back change never sends a mail. Providers sit behind it.
+ */
 export abstract class Mailer {
-  abstract send(message: MailMessage): Promise<void>
+  abstract send(trx: TransactionClientContract, message: MailMessage): Promise<void>
 }
 
 /** Development mailer: prints each mail and keeps it in the dev mailbox page. */
 export class DevMailboxMailer extends Mailer {
-  async send(message: MailMessage) {
+  async send(trx: TransactionClientContract, message: MailMessage) {
+    await trx.table('dev_mailbox').insert({ id: newId(), to_address: message.to, subject: message.subject, body: message.body })
     logger.info({ to: message.to, subject: message.subject }, `mail for ${message.to}:\n${message.body}`)
-    await inPlatform((trx) =>
-      trx.table('dev_mailbox').insert({ id: newId(), to_address: message.to, subject: message.subject, body: message.body })
-    )
   }
 }

@@ -1,0 +1,71 @@
+/**
+ * `npm start`: the whole platform on one machine with embedded defaults. Starts PostgreSQL
+ * (embedded unless DATABASE_URL is set), migrates, seeds the demo tenant once, builds the Angular
+ * app when its sources are newer than the build, and serves everything on one origin.
+ * Ctrl-C stops every part cleanly; the data stays under .data/ for the next start.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { ROOT, BACKEND, prepareDatabase, migrate, keptSecret } from './lib/platform.mjs'
+import { run, service, waitForHttp } from './lib/processes.mjs'
+
+const dataDir = path.join(ROOT, '.data', 'dev')
+const port = Number(process.env.PORT ?? 3333)
+const host = process.env.HOST ?? '127.0.0.1'
+const say = (m) => console.log(`[stack] ${m}`)
+
+const stoppers = []
+let stopping = false
+async function shutdown(code = 0) {
+  if (stopping) return
+  stopping = true
+  say('stopping…')
+  for (const stop of stoppers.reverse()) await stop().catch((e) => console.error(e))
+  process.exit(code)
+}
+process.on('SIGINT', () => shutdown(0))
+process.on('SIGTERM', () => shutdown(0))
+
+try {
+  say(process.env.DATABASE_URL ? 'using external PostgreSQL (DATABASE_URL)' : 'starting embedded PostgreSQL under .data/dev')
+  const db = await prepareDatabase({ dataDir, port: Number(process.env.EMBEDDED_PG_PORT ?? 54329), database: 'callcenter', log: () => {} })
+  stoppers.push(db.stop)
+  const env = { ...process.env, ...db.env, NODE_ENV: process.env.NODE_ENV ?? 'development', PORT: String(port), HOST: host }
+
+  say('running migrations')
+  await migrate(env)
+
+  const demoPassword = process.env.DEMO_PASSWORD ?? keptSecret(dataDir, 'demo-password')
+  await run(process.execPath, ['ace.js', 'seed:demo', `--password=${demoPassword}`], { cwd: BACKEND, env })
+
+  await buildFrontendIfStale()
+
+  const server = service(process.execPath, ['bin/serve.js'], { cwd: BACKEND, env })
+  stoppers.push(() => server.stop())
+  server.exited.then((code) => !stopping && (say(`backend exited (${code})`), shutdown(1)))
+  await waitForHttp(`http://${host}:${port}/api/health`)
+  say(`ready: http://localhost:${port}  (API docs: http://localhost:${port}/api/docs)`)
+} catch (error) {
+  console.error(`[stack] ${error.message}`)
+  await shutdown(1)
+}
+
+/** Builds the SPA when there is no build or a source file is newer than it. */
+async function buildFrontendIfStale() {
+  const frontend = path.join(ROOT, 'frontend')
+  const index = path.join(frontend, 'dist', 'frontend', 'browser', 'index.html')
+  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0
+  if (built && newestMtime(path.join(frontend, 'src')) <= built && newestMtime(path.join(frontend, 'public')) <= built) return
+  say('building the web app (ng build)')
+  await run('npm', ['run', 'build', '-w', '@cc/frontend'], { cwd: ROOT })
+}
+
+function newestMtime(dir) {
+  let newest = 0
+  if (!fs.existsSync(dir)) return newest
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs)
+  }
+  return newest
+}

@@ -1,0 +1,69 @@
+/**
+ * `npm test`: every suite against real services. Starts a fresh embedded PostgreSQL database
+ * (unless DATABASE_URL is set), migrates it as the owner role, then runs the backend's Japa suites,
+ * the analytics package's tests, the Angular unit tests and the browser end-to-end tests, and
+ * prints one total. With CI=true a suite that cannot find a service it needs fails instead of
+ * skipping.
+ *
+ * Options: `npm test -- --only=backend,e2e` runs a subset (backend, analytics, frontend, e2e).
+ */
+import path from 'node:path'
+import { spawn } from 'node:child_process'
+import { ROOT, BACKEND, prepareDatabase, migrate } from './lib/platform.mjs'
+
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
+const wanted = (name) => !only || only.includes(name)
+const pgPort = Number(process.env.TEST_PG_PORT ?? 54339)
+const dataDir = path.join(ROOT, '.data', `test-${pgPort}`)
+const totals = { passed: 0, failed: 0, skipped: 0 }
+const failedSuites = []
+
+const db = await prepareDatabase({ dataDir, port: pgPort, database: 'callcenter_test', fresh: true, log: () => {} })
+const env = { ...process.env, ...db.env, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }
+try {
+  await migrate(env)
+  if (wanted('backend')) await suite('backend', process.execPath, ['ace.js', 'test'], { cwd: BACKEND, env })
+  if (wanted('analytics')) await suite('analytics', 'npm', ['test', '-w', '@cc/analytics'], { cwd: ROOT, env })
+  if (wanted('frontend')) await suite('frontend', 'npm', ['test', '-w', '@cc/frontend'], { cwd: ROOT, env })
+  if (wanted('e2e')) await suite('e2e', process.execPath, ['--test', '--test-concurrency=1', 'scripts/e2e/'], { cwd: ROOT, env })
+} finally {
+  await db.stop()
+}
+
+console.log(`\n${failedSuites.length ? `Failed suites: ${failedSuites.join(', ')}` : 'All suites passed'}`)
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
+process.exit(failedSuites.length ? 1 : 0)
+
+/** Runs one suite, streaming its output and reading its pass/fail counts from its summary. */
+function suite(name, command, args, options) {
+  console.log(`\n=== ${name} ===`)
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], env: { ...options.env, FORCE_COLOR: '0' } })
+    let output = ''
+    const take = (stream, sink) => stream.on('data', (chunk) => { output += chunk; sink.write(chunk) })
+    take(child.stdout, process.stdout)
+    take(child.stderr, process.stderr)
+    child.on('exit', (code) => {
+      const counts = countsOf(output)
+      totals.passed += counts.passed
+      totals.failed += counts.failed
+      totals.skipped += counts.skipped
+      if (code !== 0 || counts.failed > 0 || counts.passed === 0) {
+        failedSuites.push(name)
+        if (counts.failed === 0) totals.failed += 1
+      }
+      resolve()
+    })
+  })
+}
+
+/** Pass/fail/skip counts from Japa ("Tests  12 passed"), Vitest ("Tests  5 passed (5)") or node:test ("# pass 3"). */
+function countsOf(text) {
+  const plain = text.replace(/\x1b\[[0-9;]*m/g, '')
+  const pick = (re) => [...plain.matchAll(re)].reduce((sum, m) => sum + Number(m[1]), 0)
+  const node = { passed: pick(/^# pass (\d+)/gm), failed: pick(/^# fail (\d+)/gm), skipped: pick(/^# skipped (\d+)/gm) }
+  if (node.passed + node.failed + node.skipped > 0) return node
+  const testsLine = [...plain.matchAll(/^\s*Tests\s+(.+)$/gm)].map((m) => m[1]).join(' ')
+  const num = (re) => Number(re.exec(testsLine)?.[1] ?? 0)
+  return { passed: num(/(\d+) passed/), failed: num(/(\d+) failed/), skipped: num(/(\d+) skipped/) }
+}
