@@ -53,7 +53,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     const code = (error as { code?: string }).code
     return ctx.response.status(status).send({
       error: {
-        code: code && code.startsWith('E_') && status !== 404 ? code : (STATUS_CODES[status] ?? 'E_BAD_REQUEST'),
+        code: STATUS_CODES[status] ?? (code?.startsWith('E_') ? code : 'E_BAD_REQUEST'),
         message: status === 404 ? 'Not found' : messageOf(error),
       },
     })
