@@ -4,9 +4,8 @@
  * app when its sources are newer than the build, and serves everything on one origin.
  * Ctrl-C stops every part cleanly; the data stays under .data/ for the next start.
  */
-import fs from 'node:fs'
 import path from 'node:path'
-import { ROOT, BACKEND, prepareDatabase, migrate, keptSecret } from './lib/platform.mjs'
+import { ROOT, BACKEND, prepareDatabase, migrate, keptSecret, buildFrontendIfStale } from './lib/platform.mjs'
 import { run, service, waitForHttp } from './lib/processes.mjs'
 
 const dataDir = path.join(ROOT, '.data', 'dev')
@@ -38,7 +37,7 @@ try {
   const demoPassword = process.env.DEMO_PASSWORD ?? keptSecret(dataDir, 'demo-password')
   await run(process.execPath, ['ace.js', 'seed:demo', `--password=${demoPassword}`], { cwd: BACKEND, env })
 
-  await buildFrontendIfStale()
+  if (await buildFrontendIfStale()) say('built the web app')
 
   const server = service(process.execPath, ['bin/serve.js'], { cwd: BACKEND, env })
   stoppers.push(() => server.stop())
@@ -48,24 +47,4 @@ try {
 } catch (error) {
   console.error(`[stack] ${error.message}`)
   await shutdown(1)
-}
-
-/** Builds the SPA when there is no build or a source file is newer than it. */
-async function buildFrontendIfStale() {
-  const frontend = path.join(ROOT, 'frontend')
-  const index = path.join(frontend, 'dist', 'frontend', 'browser', 'index.html')
-  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0
-  if (built && newestMtime(path.join(frontend, 'src')) <= built && newestMtime(path.join(frontend, 'public')) <= built) return
-  say('building the web app (ng build)')
-  await run('npm', ['run', 'build', '-w', '@cc/frontend'], { cwd: ROOT })
-}
-
-function newestMtime(dir) {
-  let newest = 0
-  if (!fs.existsSync(dir)) return newest
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs)
-  }
-  return newest
 }

@@ -61,7 +61,7 @@ function suite(name, command, args, options) {
 function countsOf(text) {
   const plain = text.replace(/\x1b\[[0-9;]*m/g, '')
   const pick = (re) => [...plain.matchAll(re)].reduce((sum, m) => sum + Number(m[1]), 0)
-  const node = { passed: pick(/^# pass (\d+)/gm), failed: pick(/^# fail (\d+)/gm), skipped: pick(/^# skipped (\d+)/gm) }
+  const node = { passed: pick(/^(?:#|ℹ) pass (\d+)/gm), failed: pick(/^(?:#|ℹ) fail (\d+)/gm), skipped: pick(/^(?:#|ℹ) skipped (\d+)/gm) }
   if (node.passed + node.failed + node.skipped > 0) return node
   const testsLine = [...plain.matchAll(/^\s*Tests\s+(.+)$/gm)].map((m) => m[1]).join(' ')
   const num = (re) => Number(re.exec(testsLine)?.[1] ?? 0)

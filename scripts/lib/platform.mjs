@@ -46,3 +46,25 @@ export function keptSecret(dataDir, name) {
   fs.writeFileSync(file, value + '\n', { mode: 0o600 })
   return value
 }
+
+/** Builds the SPA when there is no build or a source file is newer than it; true when it built. */
+export async function buildFrontendIfStale() {
+  const frontend = path.join(ROOT, 'frontend')
+  const index = path.join(frontend, 'dist', 'frontend', 'browser', 'index.html')
+  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0
+  const newest = Math.max(newestMtime(path.join(frontend, 'src')), newestMtime(path.join(frontend, 'public')))
+  if (built && newest <= built) return false
+  console.log('[build] ng build (web app sources changed)')
+  await run('npm', ['run', 'build', '-w', '@cc/frontend'], { cwd: ROOT })
+  return true
+}
+
+function newestMtime(dir) {
+  let newest = 0
+  if (!fs.existsSync(dir)) return newest
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs)
+  }
+  return newest
+}

@@ -1,0 +1,58 @@
+/**
+ * End-to-end harness: the real backend (serving the built web app) on a loopback port against the
+ * test database, and Debian's Chromium driven by playwright-core. Without Chromium the suite skips
+ * on a laptop and fails under CI=true.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import net from 'node:net'
+import { ROOT, BACKEND, buildFrontendIfStale } from '../lib/platform.mjs'
+import { service, waitForHttp } from '../lib/processes.mjs'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e')
+
+/** Why the browser suite cannot run here, or null. Under CI a reason is a failure. */
+export function missingBrowser() {
+  if (fs.existsSync(CHROMIUM)) return null
+  return `Chromium not found at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`
+}
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Builds the web app if needed and starts the backend; returns its base URL and a stop function. */
+export async function startPlatform() {
+  if (!process.env.DB_APP_URL) throw new Error('Run the end-to-end suite through `npm test` (it provides the database)')
+  await buildFrontendIfStale()
+  const port = await freePort()
+  const server = service(process.execPath, ['bin/serve.js'], {
+    cwd: BACKEND,
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', APP_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const baseUrl = `http://127.0.0.1:${port}`
+  await waitForHttp(`${baseUrl}/api/health`)
+  return { baseUrl, stop: () => server.stop() }
+}
+
+/** Launches headless Chromium with the flags this machine needs. */
+export async function launchBrowser() {
+  const { chromium } = await import('playwright-core')
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  })
+}
+
+/** Saves a full-page screenshot as a test artifact. */
+export async function snap(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+}
