@@ -25,7 +25,7 @@ try {
   if (wanted('backend')) await suite('backend', process.execPath, ['ace.js', 'test'], { cwd: BACKEND, env })
   if (wanted('analytics')) await suite('analytics', 'npm', ['test', '-w', '@cc/analytics'], { cwd: ROOT, env })
   if (wanted('frontend')) await suite('frontend', 'npm', ['test', '-w', '@cc/frontend'], { cwd: ROOT, env })
-  if (wanted('e2e')) await suite('e2e', process.execPath, ['--test', '--test-concurrency=1', 'scripts/e2e/'], { cwd: ROOT, env })
+  if (wanted('e2e')) await suite('e2e', process.execPath, ['--test', '--test-concurrency=1', 'scripts/e2e/*.test.mjs'], { cwd: ROOT, env })
 } finally {
   await db.stop()
 }
