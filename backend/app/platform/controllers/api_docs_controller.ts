@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { buildOpenApiDocument } from '#platform/openapi/document'
+import { renderDocsPage } from '#platform/openapi/page'
 
 /** The OpenAPI 3.1 description of the REST API and a page to browse it. */
 export default class ApiDocsController {
@@ -9,8 +10,6 @@ export default class ApiDocsController {
 
   async page({ response }: HttpContext) {
     response.header('content-type', 'text/html; charset=utf-8')
-    return DOCS_PAGE
+    return renderDocsPage(buildOpenApiDocument())
   }
 }
-
-const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>API</title></head><body>loading</body></html>`

@@ -115,3 +115,49 @@ export function query(name: string, schema: Schema, description: string): QueryP
 export function parameter(name: string) {
   return { $ref: `#/components/parameters/${name}` }
 }
+
+/** One response of an operation (or of `components.responses`). */
+export interface OpenApiResponse {
+  description: string
+  headers?: object
+  content?: Record<string, { schema: Schema }>
+}
+
+/** A parameter object (path or query). */
+export interface OpenApiParameter {
+  name: string
+  in: 'path' | 'query'
+  required: boolean
+  description: string
+  schema: Schema
+}
+
+/** An operation as the document states it. */
+export interface OpenApiOperation {
+  operationId: string
+  summary: string
+  description: string
+  tags: string[]
+  parameters?: Array<OpenApiParameter | { $ref: string }>
+  requestBody?: { required: boolean; content: Record<string, { schema: Schema }> }
+  responses: Record<string, OpenApiResponse | { $ref: string }>
+  security: Array<Record<string, string[]>>
+  'x-access': 'public' | 'tenant' | 'operator' | 'unknown'
+  'x-permission': string | null
+  'x-undocumented'?: true
+}
+
+/** The OpenAPI 3.1 document served at /api/openapi.json. */
+export interface OpenApiDocument {
+  openapi: '3.1.0'
+  info: { title: string; version: string; description: string }
+  tags: Array<{ name: string; description: string }>
+  'x-tagGroups': Array<{ name: string; tags: string[] }>
+  paths: Record<string, Record<string, OpenApiOperation>>
+  components: {
+    schemas: SchemaMap
+    responses: Record<string, OpenApiResponse>
+    parameters: Record<string, OpenApiParameter>
+    securitySchemes: Record<string, object>
+  }
+}
