@@ -1,4 +1,5 @@
 import type { TenantScope } from '#shared/scope'
+import { likeEscape, paginate } from '#shared/pagination'
 import { iso } from '#identity/transformers/user_transformer'
 
 /** Filters of the operation log. */
@@ -32,8 +33,8 @@ export interface AuditResource {
 
 function filtered(scope: TenantScope, filters: AuditFilters) {
   const query = scope.trx.from('audit_logs').where('tenant_id', scope.tenantId)
-  if (filters.actor) query.whereILike('actor_email', `%${filters.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-  if (filters.action) query.where('action', 'like', `${filters.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+  if (filters.actor) query.whereILike('actor_email', `%${likeEscape(filters.actor)}%`)
+  if (filters.action) query.where('action', 'like', `${likeEscape(filters.action)}%`)
   if (filters.result) query.where('result', filters.result)
   if (filters.from) query.where('occurred_at', '>=', filters.from)
   if (filters.to) query.where('occurred_at', '<=', filters.to)
@@ -61,16 +62,8 @@ function toAuditResource(row: Record<string, any>): AuditResource {
 
 /** A page of the operation log, newest first. */
 export async function listAudit(scope: TenantScope, filters: AuditFilters) {
-  const page = filters.page ?? 1
-  const perPage = filters.perPage ?? 50
-  const query = filtered(scope, filters)
-  const [{ total }] = await query.clone().count('* as total')
-  const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').offset((page - 1) * perPage).limit(perPage)
-  const count = Number(total)
-  return {
-    data: rows.map(toAuditResource),
-    meta: { total: count, perPage, currentPage: page, lastPage: Math.max(1, Math.ceil(count / perPage)) },
-  }
+  const query = filtered(scope, filters).orderBy('occurred_at', 'desc').orderBy('id', 'desc')
+  return paginate(query, filters, 50, (rows) => rows.map(toAuditResource))
 }
 
 /** Every matching row, newest first, in batches (for the CSV export). */

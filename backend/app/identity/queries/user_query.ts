@@ -1,4 +1,5 @@
 import { notFound } from '#shared/errors'
+import { likeEscape, paginate } from '#shared/pagination'
 import type { TenantScope } from '#shared/scope'
 import { toUserResource, type UserResource } from '#identity/transformers/user_transformer'
 
@@ -25,21 +26,14 @@ export async function findUser(scope: TenantScope, id: string): Promise<UserReso
 
 /** A page of users, newest first, with their roles and teams. */
 export async function listUsers(scope: TenantScope, filters: UserFilters) {
-  const page = filters.page ?? 1
-  const perPage = filters.perPage ?? 25
   const query = scope.trx.from('users').where('tenant_id', scope.tenantId)
   if (filters.status) query.where('status', filters.status)
   if (filters.search) {
-    const like = `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const like = `%${likeEscape(filters.search)}%`
     query.where((q) => q.whereILike('email', like).orWhereILike('display_name', like))
   }
-  const [{ total }] = await query.clone().count('* as total')
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').offset((page - 1) * perPage).limit(perPage)
-  const count = Number(total)
-  return {
-    data: await withRolesAndTeams(scope, rows),
-    meta: { total: count, perPage, currentPage: page, lastPage: Math.max(1, Math.ceil(count / perPage)) },
-  }
+  query.orderBy('created_at', 'desc').orderBy('id', 'desc')
+  return paginate(query, filters, 25, (rows) => withRolesAndTeams(scope, rows))
 }
 
 /** Loads roles and teams for many users in two queries. */

@@ -1,25 +1,24 @@
 import { AppError, notFound } from '#shared/errors'
 import { inPlatform, type Origin, type TenantScope } from '#shared/scope'
 import { writeAudit } from '#shared/audit'
+import { likeEscape, paginate } from '#shared/pagination'
 import { recordEvent } from '#events/outbox'
 import { toTenantResource } from '#tenancy/transformers/tenant_transformer'
 import { writePlatformAudit, type Operator } from '#platform/operators'
 
 /** A page of tenants with their user counts (platform scope). */
 export async function listTenants(input: { page?: number; perPage?: number; search?: string }) {
-  const page = input.page ?? 1
-  const perPage = input.perPage ?? 25
   return inPlatform(async (trx) => {
     const query = trx.from('tenants')
-    if (input.search) query.where((q) => q.whereILike('name', `%${input.search}%`).orWhereILike('slug', `%${input.search}%`))
-    const [{ total }] = await query.clone().count('* as total')
-    const rows = await query.orderBy('created_at', 'desc').offset((page - 1) * perPage).limit(perPage)
-    const counts = await userCounts(trx, rows.map((r) => r.id))
-    const count = Number(total)
-    return {
-      data: rows.map((row) => ({ ...toTenantResource(row), userCount: counts.get(row.id) ?? 0 })),
-      meta: { total: count, perPage, currentPage: page, lastPage: Math.max(1, Math.ceil(count / perPage)) },
+    if (input.search) {
+      const like = `%${likeEscape(input.search)}%`
+      query.where((q) => q.whereILike('name', like).orWhereILike('slug', like))
     }
+    query.orderBy('created_at', 'desc').orderBy('id', 'desc')
+    return paginate(query, input, 25, async (rows) => {
+      const counts = await userCounts(trx, rows.map((r) => r.id))
+      return rows.map((row) => ({ ...toTenantResource(row), userCount: counts.get(row.id) ?? 0 }))
+    })
   })
 }
 
