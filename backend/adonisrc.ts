@@ -15,7 +15,7 @@ export default defineConfig({
     () => import('#providers/app_provider'),
   ],
 
-  preloads: [() => import('#start/routes'), () => import('#start/kernel')],
+  preloads: [() => import('#start/routes'), () => import('#start/kernel'), () => import('#start/jobs')],
 
   tests: {
     suites: [

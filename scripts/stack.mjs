@@ -29,7 +29,7 @@ try {
   say(process.env.DATABASE_URL ? 'using external PostgreSQL (DATABASE_URL)' : 'starting embedded PostgreSQL under .data/dev')
   const db = await prepareDatabase({ dataDir, port: Number(process.env.EMBEDDED_PG_PORT ?? 54329), database: 'callcenter', log: () => {} })
   stoppers.push(db.stop)
-  const env = { ...process.env, ...db.env, NODE_ENV: process.env.NODE_ENV ?? 'development', PORT: String(port), HOST: host }
+  const env = { ...process.env, ...db.env, FILES_DIR: process.env.FILES_DIR ?? path.join(dataDir, 'files'), NODE_ENV: process.env.NODE_ENV ?? 'development', PORT: String(port), HOST: host }
 
   say('running migrations')
   await migrate(env)

@@ -19,7 +19,7 @@ const totals = { passed: 0, failed: 0, skipped: 0 }
 const failedSuites = []
 
 const db = await prepareDatabase({ dataDir, port: pgPort, database: 'callcenter_test', fresh: true, log: () => {} })
-const env = { ...process.env, ...db.env, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }
+const env = { ...process.env, ...db.env, FILES_DIR: path.join(dataDir, 'files'), NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }
 try {
   await migrate(env)
   if (wanted('backend')) await suite('backend', process.execPath, ['ace.js', 'test'], { cwd: BACKEND, env })

@@ -5,6 +5,7 @@ import router from '@adonisjs/core/services/router'
 import { identityRoutes } from '#identity/routes'
 import { tenancyRoutes } from '#tenancy/routes'
 import { platformRoutes } from '#platform/routes'
+import { jobRoutes } from '#jobs/routes'
 import { publicRoute } from '#shared/route_guard'
 
 const ApiDocsController = () => import('#platform/controllers/api_docs_controller')
@@ -16,6 +17,7 @@ router
     tenancyRoutes()
     identityRoutes()
     platformRoutes()
+    jobRoutes()
   })
   .prefix('/api/v1')
 

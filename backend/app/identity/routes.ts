@@ -47,5 +47,5 @@ export function identityRoutes() {
   tenantRoute(router.delete('teams/:id', [TeamsController, 'destroy']).as('teams.destroy'), 'teams.manage')
 
   tenantRoute(router.get('audit-logs', [AuditController, 'index']).as('audit.index'), 'audit.view')
-  tenantRoute(router.get('audit-logs/export', [AuditController, 'export']).as('audit.export'), 'audit.export')
+  tenantRoute(router.post('audit-logs/exports', [AuditController, 'export']).as('audit.export'), 'audit.export')
 }

@@ -66,14 +66,18 @@ export async function listAudit(scope: TenantScope, filters: AuditFilters) {
   return paginate(query, filters, 50, (rows) => rows.map(toAuditResource))
 }
 
-/** Every matching row, newest first, in batches (for the CSV export). */
-export async function* auditBatches(scope: TenantScope, filters: AuditFilters, batchSize = 1000) {
-  let offset = 0
-  while (true) {
-    const rows = await filtered(scope, filters).orderBy('occurred_at', 'desc').orderBy('id', 'desc').offset(offset).limit(batchSize)
-    if (rows.length === 0) return
-    yield rows.map(toAuditResource)
-    offset += rows.length
-    if (rows.length < batchSize) return
-  }
+/** How many rows match the filters. */
+export async function countAudit(scope: TenantScope, filters: AuditFilters) {
+  const [{ total }] = await filtered(scope, filters).count('* as total')
+  return Number(total)
+}
+
+/**
+ * One batch of matching rows, newest first, after a keyset cursor on the time-ordered (uuidv7)
+ * id: stable while the log grows, and without OFFSET's cost on deep pages.
+ */
+export async function auditPage(scope: TenantScope, filters: AuditFilters, afterId: string | null, size: number) {
+  const query = filtered(scope, filters).orderBy('id', 'desc').limit(size)
+  if (afterId) query.where('id', '<', afterId)
+  return (await query).map(toAuditResource)
 }

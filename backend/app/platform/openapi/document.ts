@@ -4,10 +4,12 @@ import { commonSchemas, errorResponses, ERROR_RESPONSE_OF, securitySchemes, shar
 import { identitySchemas } from '#platform/openapi/schemas/identity'
 import { tenancySchemas } from '#platform/openapi/schemas/tenancy'
 import { platformSchemas } from '#platform/openapi/schemas/platform'
+import { jobSchemas } from '#platform/openapi/schemas/jobs'
 import { authOperations } from '#platform/openapi/operations/auth'
 import { directoryOperations } from '#platform/openapi/operations/directory'
 import { tenancyOperations } from '#platform/openapi/operations/tenancy'
 import { platformOperations } from '#platform/openapi/operations/platform'
+import { jobOperations } from '#platform/openapi/operations/jobs'
 import type {
   ErrorStatus,
   OpenApiDocument,
@@ -19,8 +21,8 @@ import type {
   Tag,
 } from '#platform/openapi/spec'
 
-const OPERATIONS = merge(authOperations, directoryOperations, tenancyOperations, platformOperations)
-const SCHEMAS: SchemaMap = merge(commonSchemas, identitySchemas, tenancySchemas, platformSchemas)
+const OPERATIONS = merge(authOperations, directoryOperations, tenancyOperations, platformOperations, jobOperations)
+const SCHEMAS: SchemaMap = merge(commonSchemas, identitySchemas, tenancySchemas, platformSchemas, jobSchemas)
 
 const TAGS: Record<Tag, string> = {
   'Sessions': 'Sign-in, sign-out, password links and two-factor settings',
@@ -28,6 +30,7 @@ const TAGS: Record<Tag, string> = {
   'Roles': 'Roles and the permission catalog',
   'Teams': 'Teams, supervisors and members',
   'Operation log': 'Who did what, when, from where',
+  'Jobs': 'Long work (exports, imports, reports) running in the background, with progress',
   'Organisation': 'Signup, organisation settings and trusted certificate authorities',
   'Platform': 'The platform operators’ console (operator tokens only)',
   'Meta': 'Health and this description',
@@ -36,6 +39,7 @@ const TAGS: Record<Tag, string> = {
 
 const TAG_GROUPS = [
   { name: 'Identity', tags: ['Sessions', 'Users', 'Roles', 'Teams', 'Operation log'] },
+  { name: 'Work', tags: ['Jobs'] },
   { name: 'Tenancy', tags: ['Organisation'] },
   { name: 'Platform', tags: ['Platform', 'Meta', 'Development'] },
 ]

@@ -16,6 +16,7 @@ export type Tag =
   | 'Roles'
   | 'Teams'
   | 'Operation log'
+  | 'Jobs'
   | 'Organisation'
   | 'Platform'
   | 'Meta'

@@ -104,9 +104,11 @@ export const directoryOperations: OperationMap = {
   },
   'audit.export': {
     tag: 'Operation log',
-    summary: 'Export the operation log as CSV',
-    description: 'Every matching row as UTF-8 CSV with a byte-order mark; the export itself is logged.',
-    query: auditFilters,
-    success: { status: 200, media: 'text/csv', description: 'The CSV file (attachment)' },
+    summary: 'Start a CSV export of the operation log',
+    description:
+      'Queues a background job that writes every matching row (up to now) as UTF-8 CSV with a byte-order mark. ' +
+      'Follow its progress with `GET /api/v1/jobs/{id}` and fetch the file from `GET /api/v1/jobs/{id}/download`.',
+    body: 'AuditExportRequest',
+    success: json(202, data('Job'), 'The queued job'),
   },
 }

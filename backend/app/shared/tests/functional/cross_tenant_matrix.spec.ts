@@ -8,6 +8,8 @@ import { bodyFor } from '#tests/fixtures/cross_tenant_bodies'
 import { createRole } from '#identity/actions/roles'
 import { createTeam } from '#identity/actions/teams'
 import { addCertificateAuthority } from '#tenancy/actions/tenant_settings'
+import { enqueueJob } from '#jobs/jobs'
+import '#identity/jobs/audit_export'
 
 const CA_PEM = fs.readFileSync(new URL('../../../../tests/fixtures/certs/ca.pem', import.meta.url), 'utf8')
 
@@ -17,6 +19,7 @@ const RESOURCE_OF: Array<[RegExp, string]> = [
   [/^\/api\/v1\/roles\/:id/, 'role'],
   [/^\/api\/v1\/teams\/:id/, 'team'],
   [/^\/api\/v1\/tenant\/certificate-authorities\/:id/, 'ca'],
+  [/^\/api\/v1\/jobs\/:id/, 'job'],
 ]
 
 /** Tenant B with one of everything, and a snapshot of it to compare after the walk. */
@@ -28,6 +31,7 @@ async function victimTenant() {
     role: (await createRole(scope, { name: 'B custom', permissions: ['tickets.view'] })).id,
     team: (await createTeam(scope, { name: 'B team' })).id,
     ca: (await addCertificateAuthority(scope, { name: 'B CA', pem: CA_PEM })).id,
+    job: (await enqueueJob(scope, 'audit.export', { filters: {}, cutoff: new Date().toISOString() })).id,
   }))
   return { b, ids }
 }
