@@ -55,7 +55,9 @@ const invalid = () => new AppError(401, 'E_INVALID_CREDENTIALS', 'The organisati
 /**
  * Password login, with optional TOTP. Failures count towards the account lockout and the
  * address throttle and are written to the tenant's operation log; the answer never tells whether
- * the e-mail exists.
+ * the e-mail exists. The password is checked outside any transaction: a hash takes tens of
+ * milliseconds, and holding a pooled connection and a row lock through it would let a login
+ * storm starve every other request of database connections.
  */
 export async function login(input: LoginInput, origin: Origin) {
   await assertNotThrottled(origin.ip)
@@ -65,8 +67,15 @@ export async function login(input: LoginInput, origin: Origin) {
     await recordAttempt(origin, input.tenant, input.email, false)
     throw invalid()
   }
+  const candidate = await inTenant(tenant.id, (trx) =>
+    trx.from('users').where('tenant_id', tenant.id).whereRaw('lower(email) = lower(?)', [input.email]).select('id', 'password_hash', 'locked_until').first()
+  )
+  const lockedUntil = candidate?.locked_until ? new Date(candidate.locked_until) : null
+  const locked = lockedUntil !== null && lockedUntil > new Date()
+  const passwordOk = locked ? false : await verifyPassword(candidate?.password_hash ?? null, input.password)
+
   const outcome: Outcome = await inTenant(tenant.id, async (trx) => {
-    const user = await trx.from('users').where('tenant_id', tenant.id).whereRaw('lower(email) = lower(?)', [input.email]).forUpdate().first()
+    const user = candidate ? await trx.from('users').where('tenant_id', tenant.id).where('id', candidate.id).forUpdate().first() : null
     const actor: Actor = user ? { type: 'user', id: user.id, email: user.email } : { type: 'anonymous', id: null, email: input.email }
     const scope: TenantScope = { tenantId: tenant.id, trx, actor, origin }
     const fail = async (error: AppError, countsAsFailure = true): Promise<Outcome> => {
@@ -79,11 +88,12 @@ export async function login(input: LoginInput, origin: Origin) {
       return { ok: false, error, countsAsFailure }
     }
 
-    if (user?.locked_until && new Date(user.locked_until) > new Date()) {
-      return fail(new AppError(423, 'E_ACCOUNT_LOCKED', 'This account is locked after too many failed sign-ins; try later or ask an administrator', { lockedUntil: new Date(user.locked_until).toISOString() }), false)
+    if (locked || (user?.locked_until && new Date(user.locked_until) > new Date())) {
+      const until = new Date(user?.locked_until ?? lockedUntil!).toISOString()
+      return fail(new AppError(423, 'E_ACCOUNT_LOCKED', 'This account is locked after too many failed sign-ins; try later or ask an administrator', { lockedUntil: until }), false)
     }
-    const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password)
-    if (!user || !passwordOk || user.status !== 'active') return fail(invalid())
+    const samePassword = user && user.password_hash === candidate?.password_hash
+    if (!user || !passwordOk || !samePassword || user.status !== 'active') return fail(invalid())
     if (tenant.status !== 'active') return fail(new AppError(403, 'E_TENANT_SUSPENDED', 'This organisation is suspended'), false)
     if (user.mfa_enabled) {
       if (!input.otp) return fail(new AppError(401, 'E_MFA_REQUIRED', 'Enter the 6-digit code from your authenticator app'), false)
