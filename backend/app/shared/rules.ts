@@ -13,6 +13,6 @@ export const country = () => vine.string().trim().toUpperCase().regex(/^[A-Z]{2}
 export const id = () => vine.string().uuid()
 export const ids = () => vine.array(vine.string().uuid()).maxLength(500).distinct()
 export const tenantSlug = () =>
-  vine.string().trim().toLowerCase().minLength(3).maxLength(40).regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])$/)
+  vine.string().trim().toLowerCase().minLength(3).maxLength(40).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
 export const page = () => vine.number().withoutDecimals().min(1).max(100000).optional()
 export const perPage = () => vine.number().withoutDecimals().min(1).max(200).optional()

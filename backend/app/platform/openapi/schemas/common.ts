@@ -12,7 +12,7 @@ export const commonSchemas: SchemaMap = {
     type: 'string',
     minLength: 3,
     maxLength: 40,
-    pattern: '^[a-z0-9](?:[a-z0-9-]*[a-z0-9])$',
+    pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
     description: 'The organisation address (trimmed and lower-cased before the check)',
   },
   DisplayName: { type: 'string', minLength: 1, maxLength: 120 },

@@ -1,0 +1,51 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ValidationErrors } from '@angular/forms';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { SERVER_ERROR } from '../../forms/server-errors';
+
+/** Order in which errors are reported when a control has several. */
+const PRIORITY = [
+  SERVER_ERROR,
+  'required',
+  'email',
+  'minlength',
+  'maxlength',
+  'pattern',
+  'mismatch',
+];
+
+interface Message {
+  readonly key: string | null;
+  readonly text: string;
+  readonly params: Record<string, unknown>;
+}
+
+/** Shows the first error of a form control as a translated sentence (server messages as they come). */
+@Component({
+  selector: 'app-field-error',
+  imports: [TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `@if (message(); as m) {
+    <span class="field-error" data-testid="field-error">{{
+      m.key ? (m.key | transloco: m.params) : m.text
+    }}</span>
+  }`,
+})
+export class FieldErrorText {
+  readonly errors = input<ValidationErrors | null | undefined>(null);
+  /** Per-error translation keys overriding the generic ones, e.g. `{ pattern: 'signup.slugRule' }`. */
+  readonly keys = input<Readonly<Record<string, string>>>({});
+
+  protected readonly message = computed<Message | null>(() => {
+    const errors = this.errors();
+    if (!errors) return null;
+    const names = Object.keys(errors);
+    const name = PRIORITY.find((candidate) => names.includes(candidate)) ?? names[0];
+    if (!name) return null;
+    const value: unknown = errors[name];
+    if (name === SERVER_ERROR) return { key: null, text: String(value), params: {} };
+    const params =
+      typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+    return { key: this.keys()[name] ?? `validation.${name}`, text: '', params };
+  });
+}

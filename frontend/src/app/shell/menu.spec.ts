@@ -1,0 +1,35 @@
+import { MENU, visibleMenu } from './menu';
+
+const keys = (granted: string[]) =>
+  visibleMenu(MENU, new Set(granted)).flatMap((section) =>
+    section.entries.map((entry) => entry.key),
+  );
+
+describe('console menu', () => {
+  it('shows an agent without admin permissions only the home page and the coming modules', () => {
+    expect(keys([])).toEqual([
+      'home',
+      'agent-workspace',
+      'supervisor',
+      'customers',
+      'tickets',
+      'knowledge',
+      'outbound',
+      'data-center',
+    ]);
+  });
+
+  it('shows users to someone who may only view them', () => {
+    expect(keys(['users.view'])).toContain('users');
+    expect(keys(['users.view'])).not.toContain('roles');
+  });
+
+  it('shows settings to a certificate manager even without tenant settings', () => {
+    expect(keys(['certificates.manage'])).toContain('settings');
+  });
+
+  it('leaves out the administration section when nothing in it is allowed', () => {
+    const sections = visibleMenu(MENU, new Set()).map((section) => section.key);
+    expect(sections).not.toContain('administration');
+  });
+});

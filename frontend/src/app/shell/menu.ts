@@ -1,0 +1,106 @@
+/** One entry of the console navigation. */
+export interface MenuEntry {
+  /** Stable id, also used as `data-testid="menu-<key>"`. */
+  readonly key: string;
+  readonly labelKey: string;
+  readonly icon: string;
+  readonly link?: string;
+  /** Shown when the session holds any of these (always shown when absent). */
+  readonly permissions?: readonly string[];
+  /** Modules not built yet: shown disabled with a "coming soon" tag. */
+  readonly comingSoon?: boolean;
+}
+
+/** A titled group of menu entries. */
+export interface MenuSection {
+  readonly key: string;
+  readonly labelKey: string | null;
+  readonly entries: readonly MenuEntry[];
+}
+
+/**
+ * The console navigation. Later modules plug in by replacing their `comingSoon` entry with a
+ * `link` (and a route in the shell routes); administration comes first while it is all there is.
+ */
+export const MENU: readonly MenuSection[] = [
+  {
+    key: 'main',
+    labelKey: null,
+    entries: [{ key: 'home', labelKey: 'menu.home', icon: 'home', link: '/' }],
+  },
+  {
+    key: 'administration',
+    labelKey: 'menu.administration',
+    entries: [
+      {
+        key: 'users',
+        labelKey: 'menu.users',
+        icon: 'user',
+        link: '/users',
+        permissions: ['users.view', 'users.manage'],
+      },
+      {
+        key: 'roles',
+        labelKey: 'menu.roles',
+        icon: 'safety',
+        link: '/roles',
+        permissions: ['roles.manage'],
+      },
+      {
+        key: 'teams',
+        labelKey: 'menu.teams',
+        icon: 'team',
+        link: '/teams',
+        permissions: ['teams.view', 'teams.manage'],
+      },
+      {
+        key: 'settings',
+        labelKey: 'menu.settings',
+        icon: 'setting',
+        link: '/settings',
+        permissions: ['tenant.settings.manage', 'certificates.manage'],
+      },
+      {
+        key: 'audit',
+        labelKey: 'menu.audit',
+        icon: 'audit',
+        link: '/audit',
+        permissions: ['audit.view'],
+      },
+    ],
+  },
+  {
+    key: 'operations',
+    labelKey: 'menu.operations',
+    entries: [
+      {
+        key: 'agent-workspace',
+        labelKey: 'menu.agentWorkspace',
+        icon: 'customer-service',
+        comingSoon: true,
+      },
+      { key: 'supervisor', labelKey: 'menu.supervisor', icon: 'eye', comingSoon: true },
+      { key: 'customers', labelKey: 'menu.customers', icon: 'contacts', comingSoon: true },
+      { key: 'tickets', labelKey: 'menu.tickets', icon: 'file-text', comingSoon: true },
+      { key: 'knowledge', labelKey: 'menu.knowledge', icon: 'book', comingSoon: true },
+      { key: 'outbound', labelKey: 'menu.outbound', icon: 'phone', comingSoon: true },
+      { key: 'data-center', labelKey: 'menu.dataCenter', icon: 'bar-chart', comingSoon: true },
+    ],
+  },
+];
+
+/** The sections and entries the session may see; empty sections are left out. */
+export function visibleMenu(
+  menu: readonly MenuSection[],
+  granted: ReadonlySet<string>,
+): MenuSection[] {
+  return menu
+    .map((section) => ({
+      ...section,
+      entries: section.entries.filter(
+        (entry) =>
+          !entry.permissions || entry.permissions.some((permission) => granted.has(permission)),
+      ),
+    }))
+    .filter((section) => section.entries.length > 0);
+}

@@ -1,0 +1,61 @@
+import { Routes } from '@angular/router';
+import { authGuard, permissionGuard } from '../auth/auth.guards';
+import { profileRoutes } from '../auth/auth.routes';
+
+/** The signed-in console: the shell layout and every admin module inside it. */
+export const shellRoutes: Routes = [
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadComponent: () => import('./shell-layout/shell-layout').then((m) => m.ShellLayout),
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'titles.home',
+        loadComponent: () => import('./home-page/home-page').then((m) => m.HomePage),
+      },
+      {
+        path: 'users',
+        canActivate: [permissionGuard],
+        data: { permissions: ['users.view', 'users.manage'] },
+        loadChildren: () => import('../users/users.routes').then((m) => m.usersRoutes),
+      },
+      {
+        path: 'roles',
+        canActivate: [permissionGuard],
+        data: { permissions: ['roles.manage'] },
+        loadChildren: () => import('../roles/roles.routes').then((m) => m.rolesRoutes),
+      },
+      {
+        path: 'teams',
+        canActivate: [permissionGuard],
+        data: { permissions: ['teams.view', 'teams.manage'] },
+        loadChildren: () => import('../teams/teams.routes').then((m) => m.teamsRoutes),
+      },
+      {
+        path: 'settings',
+        canActivate: [permissionGuard],
+        data: { permissions: ['tenant.settings.manage', 'certificates.manage'] },
+        loadChildren: () => import('../settings/settings.routes').then((m) => m.settingsRoutes),
+      },
+      {
+        path: 'audit',
+        canActivate: [permissionGuard],
+        data: { permissions: ['audit.view'] },
+        loadChildren: () => import('../audit/audit.routes').then((m) => m.auditRoutes),
+      },
+      ...profileRoutes,
+      {
+        path: 'forbidden',
+        title: 'titles.forbidden',
+        loadComponent: () => import('./forbidden-page/forbidden-page').then((m) => m.ForbiddenPage),
+      },
+      {
+        path: '**',
+        title: 'titles.notFound',
+        loadComponent: () => import('./not-found-page/not-found-page').then((m) => m.NotFoundPage),
+      },
+    ],
+  },
+];

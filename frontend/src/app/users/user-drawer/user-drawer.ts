@@ -1,0 +1,119 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDrawerModule } from 'ng-zorro-antd/drawer';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { Locale, User } from '../../shared/api/models';
+import { applyServerErrors, revealErrors } from '../../shared/forms/server-errors';
+import { LOCALES } from '../../shared/i18n/locales';
+import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
+import { FieldErrorText } from '../../shared/ui/field-error/field-error';
+import { UsersStore } from '../users-store';
+
+/** Drawer to invite a user (email, name, roles, teams) or edit an existing one. */
+@Component({
+  selector: 'app-user-drawer',
+  imports: [
+    ReactiveFormsModule,
+    TranslocoPipe,
+    NzButtonModule,
+    NzDrawerModule,
+    NzFormModule,
+    NzInputModule,
+    NzSelectModule,
+    ApiErrorAlert,
+    FieldErrorText,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './user-drawer.html',
+})
+export class UserDrawer {
+  protected readonly store = inject(UsersStore);
+  private readonly message = inject(NzMessageService);
+  private readonly transloco = inject(TranslocoService);
+
+  protected readonly locales = LOCALES;
+  protected readonly editedUser = computed(() => {
+    const editing = this.store.editing();
+    return editing === 'new' ? null : editing;
+  });
+  protected readonly unmatched = signal<string[]>([]);
+  protected readonly form = new FormGroup({
+    email: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.email],
+    }),
+    displayName: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(120)],
+    }),
+    roleIds: new FormControl<string[]>([], { nonNullable: true }),
+    teamIds: new FormControl<string[]>([], { nonNullable: true }),
+    locale: new FormControl<Locale | null>(null),
+  });
+
+  constructor() {
+    effect(() => {
+      const editing = this.store.editing();
+      untracked(() => this.reset(editing === 'new' ? null : editing));
+    });
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.form.invalid) {
+      revealErrors(this.form);
+      return;
+    }
+    const { email, displayName, roleIds, teamIds, locale } = this.form.getRawValue();
+    const user = this.editedUser();
+    const outcome = user
+      ? await this.store.update(user.id, {
+          displayName: displayName.trim(),
+          roleIds,
+          teamIds,
+          ...(locale ? { locale } : {}),
+        })
+      : await this.store.invite({
+          email: email.trim(),
+          displayName: displayName.trim(),
+          roleIds,
+          teamIds,
+        });
+    if (outcome.ok) {
+      this.message.success(
+        this.transloco.translate(user ? 'users.done.saved' : 'users.done.invited', {
+          email: outcome.value.email,
+        }),
+      );
+      return;
+    }
+    this.unmatched.set(
+      applyServerErrors(this.form, outcome.error.fieldErrors).map((e) => e.message),
+    );
+  }
+
+  private reset(user: User | null): void {
+    this.unmatched.set([]);
+    this.form.reset({
+      email: user?.email ?? '',
+      displayName: user?.displayName ?? '',
+      roleIds: user?.roles.map((role) => role.id) ?? [],
+      teamIds: user?.teams.map((team) => team.id) ?? [],
+      locale: user?.locale ?? null,
+    });
+    if (user) this.form.controls.email.disable();
+    else this.form.controls.email.enable();
+  }
+}
