@@ -14,11 +14,13 @@ import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { RoleDrawer } from '../role-drawer/role-drawer';
 import { Role } from '../roles-api';
 import { RolesStore } from '../roles-store';
+import { RoleTextPipe } from '../../shared/i18n/role-text';
 
 /** Roles of the organisation: built-in ones to look at, custom ones to create, edit and delete. */
 @Component({
   selector: 'app-roles-page',
   imports: [
+    RoleTextPipe,
     TranslocoPipe,
     NzButtonModule,
     NzIconModule,
@@ -72,10 +74,10 @@ import { RolesStore } from '../roles-store';
           @for (role of table.data; track role.id) {
             <tr data-testid="role-row" [attr.data-role-key]="role.key">
               <td>
-                <div class="name">{{ role.name }}</div>
+                <div class="name">{{ role | roleText }}</div>
                 <code class="key">{{ role.key }}</code>
               </td>
-              <td>{{ role.description }}</td>
+              <td>{{ role | roleText: 'description' }}</td>
               <td>
                 @if (role.builtIn) {
                   <nz-tag nzColor="gold"

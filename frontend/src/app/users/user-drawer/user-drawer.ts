@@ -21,11 +21,13 @@ import { LOCALES } from '../../shared/i18n/locales';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { FieldErrorText } from '../../shared/ui/field-error/field-error';
 import { UsersStore } from '../users-store';
+import { RoleTextPipe } from '../../shared/i18n/role-text';
 
 /** Drawer to invite a user (email, name, roles, teams) or edit an existing one. */
 @Component({
   selector: 'app-user-drawer',
   imports: [
+    RoleTextPipe,
     ReactiveFormsModule,
     TranslocoPipe,
     NzButtonModule,

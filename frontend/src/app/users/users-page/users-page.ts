@@ -24,6 +24,7 @@ import { StatusTag } from '../../shared/ui/status-tag/status-tag';
 import { UserDrawer } from '../user-drawer/user-drawer';
 import { UserAction } from '../users-api';
 import { UsersStore } from '../users-store';
+import { RoleTextPipe } from '../../shared/i18n/role-text';
 
 interface UserRow {
   readonly user: User;
@@ -34,6 +35,7 @@ interface UserRow {
 @Component({
   selector: 'app-users-page',
   imports: [
+    RoleTextPipe,
     CdkMenu,
     CdkMenuItem,
     CdkMenuTrigger,
