@@ -71,7 +71,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     name: 'Supervisor',
     description: 'Watches queues and agents of their teams and steps into calls',
     permissions: [
-      'users.view', 'teams.view', 'agents.view', 'agents.manage', 'queues.view', 'calls.handle',
+      'users.view', 'agents.view', 'agents.manage', 'queues.view', 'calls.handle',
       'calls.monitor', 'calls.whisper', 'calls.barge', 'calls.intercept', 'recordings.listen',
       'announcements.manage', 'customers.view', 'tickets.view', 'tickets.manage', 'knowledge.view',
       'reports.view', 'audit.view',

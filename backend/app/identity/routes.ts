@@ -19,6 +19,7 @@ export function identityRoutes() {
   tenantRoute(router.post('auth/logout', [SessionController, 'logout']).as('auth.logout'), null)
   tenantRoute(router.get('auth/me', [SessionController, 'me']).as('auth.me'), null)
   tenantRoute(router.patch('auth/me', [SessionController, 'updateMe']).as('auth.update_me'), null)
+  tenantRoute(router.get('auth/me/teams', [SessionController, 'myTeams']).as('auth.my_teams'), null)
   tenantRoute(router.post('auth/mfa/setup', [MfaController, 'setup']).as('auth.mfa_setup'), null)
   tenantRoute(router.post('auth/mfa/enable', [MfaController, 'enable']).as('auth.mfa_enable'), null)
   tenantRoute(router.post('auth/mfa/disable', [MfaController, 'disable']).as('auth.mfa_disable'), null)

@@ -14,15 +14,15 @@ export interface TeamResource {
   members?: Array<{ id: string; displayName: string; email: string }>
 }
 
-/** Every team with its supervisors and member count. */
-export async function listTeams(scope: TenantScope, onlyId?: string): Promise<TeamResource[]> {
+/** Every team with its supervisors and member count (optionally only some ids). */
+export async function listTeams(scope: TenantScope, onlyIds?: string[]): Promise<TeamResource[]> {
   const query = scope.trx
     .from('teams as t')
     .where('t.tenant_id', scope.tenantId)
     .select('t.id', 't.name', 't.description')
     .select(scope.trx.raw('(select count(*) from team_members m where m.tenant_id = t.tenant_id and m.team_id = t.id)::int as member_count'))
     .orderBy('t.name')
-  if (onlyId) query.where('t.id', onlyId)
+  if (onlyIds) query.whereIn('t.id', onlyIds)
   const rows = await query
   if (rows.length === 0) return []
   const supervisors = await scope.trx
@@ -43,16 +43,44 @@ export async function listTeams(scope: TenantScope, onlyId?: string): Promise<Te
 
 /** One team with its members, or 404. */
 export async function findTeam(scope: TenantScope, id: string): Promise<TeamResource> {
-  const [team] = await listTeams(scope, id)
+  const [team] = await withMembers(scope, await listTeams(scope, [id]))
   if (!team) throw notFound('Team')
+  return team
+}
+
+/**
+ * The teams a user supervises or belongs to, with their members: what a supervisor watches and
+ * an agent works in, without the permission to see every team.
+ */
+export async function listMyTeams(scope: TenantScope, userId: string) {
+  const links = await scope.trx
+    .from('team_supervisors')
+    .where('tenant_id', scope.tenantId)
+    .where('user_id', userId)
+    .select('team_id', scope.trx.raw(`'supervisor' as relation`))
+    .unionAll((q) => q.from('team_members').where('tenant_id', scope.tenantId).where('user_id', userId).select('team_id', scope.trx.raw(`'member' as relation`)))
+  const ids = [...new Set(links.map((l) => l.team_id as string))]
+  if (ids.length === 0) return []
+  const teams = await withMembers(scope, await listTeams(scope, ids))
+  return teams.map((team) => ({
+    ...team,
+    relation: links.some((l) => l.team_id === team.id && l.relation === 'supervisor') ? ('supervisor' as const) : ('member' as const),
+  }))
+}
+
+async function withMembers(scope: TenantScope, teams: TeamResource[]): Promise<TeamResource[]> {
+  if (teams.length === 0) return []
   const members = await scope.trx
     .from('team_members as m')
     .join('users as u', (j) => j.on('u.tenant_id', 'm.tenant_id').andOn('u.id', 'm.user_id'))
     .where('m.tenant_id', scope.tenantId)
-    .where('m.team_id', id)
-    .select('u.id', 'u.display_name', 'u.email')
+    .whereIn('m.team_id', teams.map((t) => t.id))
+    .select('m.team_id', 'u.id', 'u.display_name', 'u.email')
     .orderBy('u.display_name')
-  return { ...team, members: members.map((m) => ({ id: m.id, displayName: m.display_name, email: m.email })) }
+  return teams.map((team) => ({
+    ...team,
+    members: members.filter((m) => m.team_id === team.id).map((m) => ({ id: m.id, displayName: m.display_name, email: m.email })),
+  }))
 }
 
 /** Input of a team. */

@@ -7,6 +7,7 @@ import { presentedCertificate } from '#identity/client_certificate'
 import { findUser } from '#identity/queries/user_query'
 import { updateUser, userSummary } from '#identity/actions/update_user'
 import { findTenant } from '#tenancy/actions/tenant_settings'
+import { listMyTeams } from '#identity/actions/teams'
 
 /** Sign-in, sign-out and the signed-in user's own profile. */
 export default class SessionController {
@@ -29,6 +30,10 @@ export default class SessionController {
     return {
       data: { user: await findUser(scope, user.id), tenant: await findTenant(scope), permissions: [...user.permissions] },
     }
+  }
+
+  async myTeams({ scope, user }: HttpContext) {
+    return { data: await listMyTeams(scope, user.id) }
   }
 
   async updateMe(ctx: HttpContext) {

@@ -81,7 +81,7 @@ test.group('Roles and permissions', (group) => {
     me.assertStatus(401)
   })
 
-  test('supervisors see the teams they supervise with their members', async ({ client, assert }) => {
+  test('supervisors see the teams they supervise with their members, and not the other teams', async ({ client, assert }) => {
     const org = await makeTenant()
     const supervisor = await makeUser(org, ['supervisor'])
     const agent = await makeUser(org, ['agent'])
@@ -89,9 +89,15 @@ test.group('Roles and permissions', (group) => {
     team.assertStatus(201)
     const members = await client.put(`/api/v1/teams/${team.body().data.id}/members`).header('authorization', org.auth).json({ userIds: [agent.user.id] })
     members.assertStatus(200)
-    const seen = await client.get(`/api/v1/teams/${team.body().data.id}`).header('authorization', supervisor.auth)
-    seen.assertStatus(200)
-    assert.deepEqual(seen.body().data.members.map((m: any) => m.id), [agent.user.id])
-    assert.deepEqual(seen.body().data.supervisors.map((s: any) => s.id), [supervisor.user.id])
+    await client.post('/api/v1/teams').header('authorization', org.auth).json({ name: 'Day shift' })
+
+    const mine = await client.get('/api/v1/auth/me/teams').header('authorization', supervisor.auth)
+    mine.assertStatus(200)
+    assert.deepEqual(mine.body().data.map((t: any) => [t.name, t.relation]), [['Night shift', 'supervisor']])
+    assert.deepEqual(mine.body().data[0].members.map((m: any) => m.id), [agent.user.id])
+    const agentView = await client.get('/api/v1/auth/me/teams').header('authorization', agent.auth)
+    assert.deepEqual(agentView.body().data.map((t: any) => [t.name, t.relation]), [['Night shift', 'member']])
+    const all = await client.get('/api/v1/teams').header('authorization', supervisor.auth)
+    all.assertStatus(403)
   })
 })

@@ -1,4 +1,4 @@
-import { data, json, noContent, type OperationMap } from '#platform/openapi/spec'
+import { data, json, list, noContent, type OperationMap } from '#platform/openapi/spec'
 
 /** Sign-in, sign-out, password links and two-factor settings (app/identity/controllers/session, password, mfa). */
 export const authOperations: OperationMap = {
@@ -47,6 +47,12 @@ export const authOperations: OperationMap = {
     tag: 'Sessions',
     summary: 'The signed-in user, their organisation and permissions',
     success: json(200, data('Me'), 'The session context'),
+  },
+  'auth.my_teams': {
+    tag: 'Sessions',
+    summary: 'The teams you supervise or belong to, with their members',
+    description: 'Supervisors see their own teams here without the permission to see every team (`teams.view`).',
+    success: json(200, list('MyTeam'), 'Your teams'),
   },
   'auth.update_me': {
     tag: 'Sessions',

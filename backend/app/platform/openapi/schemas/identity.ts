@@ -61,6 +61,15 @@ export const identitySchemas: SchemaMap = {
     },
     ['members']
   ),
+  MyTeam: object({
+    id,
+    name: string(),
+    description: string(),
+    supervisors: { type: 'array', items: ref('TeamSupervisor') },
+    memberCount: { type: 'integer', minimum: 0 },
+    members: { type: 'array', items: ref('TeamMember') },
+    relation: { type: 'string', enum: ['supervisor', 'member'], description: 'Whether you supervise this team or belong to it' },
+  }),
   TeamSupervisor: object({ id, displayName: string() }),
   TeamMember: object({ id, displayName: string(), email: { type: 'string', format: 'email' } }),
   AuditEntry: object({

@@ -214,6 +214,7 @@ test.group('OpenAPI contract of the main flows', (group) => {
     const auth = `Bearer ${login.body().data.token}`
     for (const response of [
       await client.get('/api/v1/auth/me').header('authorization', auth),
+      await client.get('/api/v1/auth/me/teams').header('authorization', auth),
       await client.patch('/api/v1/auth/me').header('authorization', auth).json({ displayName: 'Ada L.', locale: 'zh-CN' }),
       await client.post('/api/v1/auth/mfa/setup').header('authorization', auth),
       await client.post('/api/v1/auth/mfa/enable').header('authorization', auth).json({ code: '000000' }),
