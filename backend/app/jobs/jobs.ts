@@ -5,7 +5,7 @@ import { newId } from '#shared/ids'
 import { AppError, notFound } from '#shared/errors'
 import { inTenant, type TenantScope } from '#shared/scope'
 import { recordEvent } from '#events/outbox'
-import { iso } from '#identity/transformers/user_transformer'
+import { iso } from '#shared/time'
 import { jobKind } from '#jobs/job_kinds'
 
 /** The API shape of a job. */

@@ -1,6 +1,6 @@
 import type { TenantScope } from '#shared/scope'
 import { likeEscape, paginate } from '#shared/pagination'
-import { iso } from '#identity/transformers/user_transformer'
+import { iso } from '#shared/time'
 
 /** Filters of the operation log. */
 export interface AuditFilters {

@@ -1,3 +1,5 @@
+import { iso } from '#shared/time'
+
 /** The API shape of a user; never the row itself (no hashes, no secrets). */
 export interface UserResource {
   id: string
@@ -32,10 +34,4 @@ export function toUserResource(
     teams,
     createdAt: iso(row.created_at)!,
   }
-}
-
-/** ISO-8601 text of a timestamp column, or null. */
-export function iso(value: Date | string | null | undefined): string | null {
-  if (!value) return null
-  return new Date(value).toISOString()
 }

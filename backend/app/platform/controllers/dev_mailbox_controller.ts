@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { iso } from '#identity/transformers/user_transformer'
+import { iso } from '#shared/time'
 
 /** The development mailbox: mails the dev mailer kept, newest first (not routed in production). */
 export default class DevMailboxController {

@@ -3,7 +3,7 @@ import { newId } from '#shared/ids'
 import { AppError, FieldError, notFound } from '#shared/errors'
 import type { TenantScope } from '#shared/scope'
 import { recordEvent } from '#events/outbox'
-import { iso } from '#identity/transformers/user_transformer'
+import { iso } from '#shared/time'
 import { toTenantResource } from '#tenancy/transformers/tenant_transformer'
 
 /** The scope's own tenant. */

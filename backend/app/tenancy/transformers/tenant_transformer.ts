@@ -1,4 +1,4 @@
-import { iso } from '#identity/transformers/user_transformer'
+import { iso } from '#shared/time'
 
 /** The API shape of a tenant. */
 export interface TenantResource {
