@@ -1,9 +1,7 @@
 import { inject } from '@angular/core';
 import { patchState, signalStore, withHooks, withMethods, withState } from '@ngrx/signals';
-import { rxMethod } from '@ngrx/signals/rxjs-interop';
-import { catchError, of, pipe, switchMap, tap } from 'rxjs';
-import { toApiError } from '../shared/api/api-error';
-import { ApiError, EMPTY_META, PageMeta } from '../shared/api/api-types';
+import { EMPTY_META, PageMeta } from '../shared/api/api-types';
+import { loadMethod, withLoad } from '../shared/store/with-load';
 import { withMutation } from '../shared/store/with-mutation';
 import { PlatformApi, PlatformTenant } from './platform-api';
 
@@ -11,8 +9,6 @@ interface TenantsState {
   readonly page: { readonly page: number; readonly perPage: number };
   readonly tenants: PlatformTenant[];
   readonly meta: PageMeta;
-  readonly loading: boolean;
-  readonly loadError: ApiError | null;
 }
 
 /** State of the platform tenants table. */
@@ -21,26 +17,14 @@ export const TenantsStore = signalStore(
     page: { page: 1, perPage: 20 },
     tenants: [],
     meta: EMPTY_META,
-    loading: false,
-    loadError: null,
   }),
+  withLoad(),
   withMutation(),
   withMethods((store, api = inject(PlatformApi)) => ({
-    load: rxMethod<{ page: number; perPage: number }>(
-      pipe(
-        tap(() => patchState(store, { loading: true, loadError: null })),
-        switchMap(({ page, perPage }) =>
-          api.tenants(page, perPage).pipe(
-            tap((result) =>
-              patchState(store, { tenants: result.data, meta: result.meta, loading: false }),
-            ),
-            catchError((err: unknown) => {
-              patchState(store, { loading: false, loadError: toApiError(err) });
-              return of(null);
-            }),
-          ),
-        ),
-      ),
+    load: loadMethod(
+      store,
+      ({ page, perPage }: TenantsState['page']) => api.tenants(page, perPage),
+      (result) => patchState(store, { tenants: result.data, meta: result.meta }),
     ),
     changePage(page: number, perPage: number): void {
       const current = store.page();

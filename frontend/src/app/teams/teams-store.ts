@@ -10,17 +10,14 @@ import {
 import { rxMethod } from '@ngrx/signals/rxjs-interop';
 import { catchError, debounceTime, of, pipe, switchMap, tap } from 'rxjs';
 import { toApiError } from '../shared/api/api-error';
-import { ApiError } from '../shared/api/api-types';
 import { DEBOUNCE_SCHEDULER } from '../shared/store/schedulers';
+import { upsertById, withEditor } from '../shared/store/with-editor';
+import { loadMethod, withLoad } from '../shared/store/with-load';
 import { withMutation } from '../shared/store/with-mutation';
 import { Team, TeamDetail, TeamInput, TeamPerson, TeamsApi } from './teams-api';
 
 interface TeamsState {
   readonly teams: Team[];
-  readonly loading: boolean;
-  readonly loadError: ApiError | null;
-  /** Team being created (`'new'`) or edited in the team drawer. */
-  readonly editing: Team | 'new' | null;
   /** Team whose members are being edited, once loaded. */
   readonly membersOf: TeamDetail | null;
   readonly membersLoading: boolean;
@@ -32,9 +29,6 @@ interface TeamsState {
 
 const initialState: TeamsState = {
   teams: [],
-  loading: false,
-  loadError: null,
-  editing: null,
   membersOf: null,
   membersLoading: false,
   found: [],
@@ -45,7 +39,9 @@ const initialState: TeamsState = {
 /** State of the teams page, the team drawer and the members drawer. */
 export const TeamsStore = signalStore(
   withState(initialState),
+  withLoad(),
   withMutation(),
+  withEditor<Team>(),
   withComputed((store) => ({
     userOptions: computed(() => {
       const byId = new Map<string, TeamPerson>();
@@ -54,19 +50,10 @@ export const TeamsStore = signalStore(
     }),
   })),
   withMethods((store, api = inject(TeamsApi), scheduler = inject(DEBOUNCE_SCHEDULER)) => ({
-    load: rxMethod<void>(
-      pipe(
-        tap(() => patchState(store, { loading: true, loadError: null })),
-        switchMap(() =>
-          api.list().pipe(
-            tap((teams) => patchState(store, { teams, loading: false })),
-            catchError((err: unknown) => {
-              patchState(store, { loading: false, loadError: toApiError(err) });
-              return of(null);
-            }),
-          ),
-        ),
-      ),
+    load: loadMethod(
+      store,
+      () => api.list(),
+      (teams) => patchState(store, { teams }),
     ),
     searchUsers: rxMethod<string>(
       pipe(
@@ -91,9 +78,6 @@ export const TeamsStore = signalStore(
     },
     openEdit(team: Team): void {
       patchState(store, { editing: team, pinned: team.supervisors, saveError: null });
-    },
-    closeDrawer(): void {
-      patchState(store, { editing: null });
     },
     openMembers: rxMethod<Team>(
       pipe(
@@ -121,14 +105,7 @@ export const TeamsStore = signalStore(
     async save(id: string | null, body: TeamInput) {
       const outcome = await store.mutate(id ? api.update(id, body) : api.create(body));
       if (outcome.ok) {
-        const saved = outcome.value;
-        const exists = store.teams().some((team) => team.id === saved.id);
-        patchState(store, {
-          editing: null,
-          teams: exists
-            ? store.teams().map((team) => (team.id === saved.id ? saved : team))
-            : [...store.teams(), saved],
-        });
+        patchState(store, { editing: null, teams: upsertById(store.teams(), outcome.value) });
       }
       return outcome;
     },
@@ -152,7 +129,6 @@ export const TeamsStore = signalStore(
     },
   })),
   withComputed((store) => ({
-    drawerOpen: computed(() => store.editing() !== null),
     membersOpen: computed(() => store.membersOf() !== null || store.membersLoading()),
   })),
   withHooks({

@@ -1,12 +1,5 @@
-import { computed, inject } from '@angular/core';
-import {
-  patchState,
-  signalStore,
-  withComputed,
-  withHooks,
-  withMethods,
-  withState,
-} from '@ngrx/signals';
+import { inject } from '@angular/core';
+import { patchState, signalStore, withHooks, withMethods, withState } from '@ngrx/signals';
 import { rxMethod } from '@ngrx/signals/rxjs-interop';
 import {
   catchError,
@@ -18,10 +11,11 @@ import {
   switchMap,
   tap,
 } from 'rxjs';
-import { toApiError } from '../shared/api/api-error';
-import { ApiError, EMPTY_META, PageMeta } from '../shared/api/api-types';
+import { EMPTY_META, PageMeta } from '../shared/api/api-types';
 import { RoleRef, TeamRef, User, UserStatus } from '../shared/api/models';
 import { DEBOUNCE_SCHEDULER } from '../shared/store/schedulers';
+import { withEditor } from '../shared/store/with-editor';
+import { loadMethod, withLoad } from '../shared/store/with-load';
 import { withMutation } from '../shared/store/with-mutation';
 import { InviteUser, UpdateUser, UserAction, UsersApi, UsersQuery } from './users-api';
 
@@ -29,46 +23,30 @@ interface UsersState {
   readonly query: UsersQuery;
   readonly users: User[];
   readonly meta: PageMeta;
-  readonly loading: boolean;
-  readonly loadError: ApiError | null;
   readonly roles: RoleRef[];
   readonly teams: TeamRef[];
-  /** `null`: closed; `'new'`: invite; a user: edit. */
-  readonly editing: User | 'new' | null;
 }
 
 const initialState: UsersState = {
   query: { search: '', status: null, page: 1, perPage: 20 },
   users: [],
   meta: EMPTY_META,
-  loading: false,
-  loadError: null,
   roles: [],
   teams: [],
-  editing: null,
 };
 
 /** State of the users page: the server-paged table, its filters and the invite/edit drawer. */
 export const UsersStore = signalStore(
   withState(initialState),
+  withLoad(),
   withMutation(),
-  withComputed((store) => ({
-    drawerOpen: computed(() => store.editing() !== null),
-  })),
+  // `'new'` is an invitation.
+  withEditor<User>(),
   withMethods((store, api = inject(UsersApi), scheduler = inject(DEBOUNCE_SCHEDULER)) => {
-    const load = rxMethod<UsersQuery>(
-      pipe(
-        tap(() => patchState(store, { loading: true, loadError: null })),
-        switchMap((query) =>
-          api.list(query).pipe(
-            tap((page) => patchState(store, { users: page.data, meta: page.meta, loading: false })),
-            catchError((err: unknown) => {
-              patchState(store, { loading: false, loadError: toApiError(err) });
-              return of(null);
-            }),
-          ),
-        ),
-      ),
+    const load = loadMethod(
+      store,
+      (query: UsersQuery) => api.list(query),
+      (page) => patchState(store, { users: page.data, meta: page.meta }),
     );
     const replace = (user: User) =>
       patchState(store, { users: store.users().map((row) => (row.id === user.id ? user : row)) });
@@ -110,9 +88,6 @@ export const UsersStore = signalStore(
       },
       openEdit(user: User): void {
         patchState(store, { editing: user, saveError: null });
-      },
-      closeDrawer(): void {
-        patchState(store, { editing: null });
       },
       async invite(body: InviteUser) {
         const outcome = await store.mutate(api.invite(body));

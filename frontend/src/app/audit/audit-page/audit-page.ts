@@ -1,23 +1,21 @@
 import { DatePipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { authFeature } from '../../auth/auth.reducer';
-import { errorKey } from '../../shared/api/api-error';
 import { saveBlob } from '../../shared/api/download';
-import { translateOr } from '../../shared/i18n/translation-tick';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
+import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { StatusTag } from '../../shared/ui/status-tag/status-tag';
 import { AuditResult } from '../audit-api';
@@ -52,8 +50,7 @@ import { AuditStore } from '../audit-store';
 export class AuditPage {
   protected readonly store = inject(AuditStore);
   private readonly session = inject(Store);
-  private readonly message = inject(NzMessageService);
-  private readonly transloco = inject(TranslocoService);
+  private readonly toast = inject(OutcomeToast);
 
   protected readonly results: AuditResult[] = ['success', 'failure'];
   protected readonly canExport = computed(() =>
@@ -95,9 +92,7 @@ export class AuditPage {
     if (outcome.ok) {
       saveBlob(outcome.value.blob, outcome.value.fileName);
     } else {
-      this.message.error(
-        translateOr(this.transloco, errorKey(outcome.error), outcome.error.message),
-      );
+      this.toast.failure(outcome.error);
     }
   }
 }

@@ -6,7 +6,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzResultModule } from 'ng-zorro-antd/result';
-import { applyServerErrors, revealErrors } from '../../shared/forms/server-errors';
+import { submitForm } from '../../shared/forms/server-errors';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { AuthCard } from '../../shared/ui/auth-card/auth-card';
 import { FieldErrorText } from '../../shared/ui/field-error/field-error';
@@ -127,18 +127,10 @@ export class ForgotPasswordPage {
   protected readonly unmatched = signal<string[]>([]);
 
   protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      revealErrors(this.form);
-      return;
-    }
-    const { tenant, email } = this.form.getRawValue();
-    const outcome = await this.store.requestReset(normaliseTenant(tenant), email.trim());
-    if (outcome.ok) {
-      this.sent.set(true);
-      return;
-    }
-    this.unmatched.set(
-      applyServerErrors(this.form, outcome.error.fieldErrors).map((e) => e.message),
-    );
+    const outcome = await submitForm(this.form, this.unmatched, () => {
+      const { tenant, email } = this.form.getRawValue();
+      return this.store.requestReset(normaliseTenant(tenant), email.trim());
+    });
+    if (outcome?.ok) this.sent.set(true);
   }
 }

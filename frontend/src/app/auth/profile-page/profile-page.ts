@@ -1,22 +1,22 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzQRCodeModule } from 'ng-zorro-antd/qr-code';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTypographyModule } from 'ng-zorro-antd/typography';
 import { Locale } from '../../shared/api/models';
-import { applyServerErrors, revealErrors } from '../../shared/forms/server-errors';
+import { applyServerErrors, revealErrors, submitForm } from '../../shared/forms/server-errors';
 import { LOCALES } from '../../shared/i18n/locales';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { FieldErrorText } from '../../shared/ui/field-error/field-error';
+import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { authFeature } from '../auth.reducer';
 import { OTP_PATTERN } from '../login-page/login-form';
@@ -49,8 +49,7 @@ import { ProfileStore } from '../profile-store';
 export class ProfilePage {
   protected readonly store = inject(ProfileStore);
   private readonly session = inject(Store);
-  private readonly message = inject(NzMessageService);
-  private readonly transloco = inject(TranslocoService);
+  private readonly toast = inject(OutcomeToast);
 
   protected readonly user = this.session.selectSignal(authFeature.selectUser);
   protected readonly locales = LOCALES;
@@ -84,20 +83,14 @@ export class ProfilePage {
   }
 
   protected async saveDetails(): Promise<void> {
-    if (this.detailsForm.invalid) {
-      revealErrors(this.detailsForm);
-      return;
-    }
-    this.errorFor.set('details');
-    const outcome = await this.store.saveDetails(this.detailsForm.getRawValue());
-    if (outcome.ok) {
+    const outcome = await submitForm(this.detailsForm, this.detailsUnmatched, () => {
+      this.errorFor.set('details');
+      return this.store.saveDetails(this.detailsForm.getRawValue());
+    });
+    if (outcome?.ok) {
       this.detailsForm.markAsPristine();
-      this.message.success(this.transloco.translate('common.saved'));
-      return;
+      this.toast.success('common.saved');
     }
-    this.detailsUnmatched.set(
-      applyServerErrors(this.detailsForm, outcome.error.fieldErrors).map((e) => e.message),
-    );
   }
 
   protected async startMfaSetup(): Promise<void> {
@@ -122,9 +115,7 @@ export class ProfilePage {
     const outcome = enabling ? await this.store.enableMfa(code) : await this.store.disableMfa(code);
     if (outcome.ok) {
       this.codeForm.reset();
-      this.message.success(
-        this.transloco.translate(enabling ? 'profile.mfaEnabledDone' : 'profile.mfaDisabledDone'),
-      );
+      this.toast.success(enabling ? 'profile.mfaEnabledDone' : 'profile.mfaDisabledDone');
       return;
     }
     applyServerErrors(this.codeForm, outcome.error.fieldErrors);

@@ -7,7 +7,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzResultModule } from 'ng-zorro-antd/result';
-import { applyServerErrors, revealErrors } from '../../shared/forms/server-errors';
+import { submitForm } from '../../shared/forms/server-errors';
 import { PASSWORD_MIN_LENGTH, sameAs } from '../../shared/forms/validators';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { AuthCard } from '../../shared/ui/auth-card/auth-card';
@@ -150,17 +150,9 @@ export class ResetPasswordPage {
   protected async submit(): Promise<void> {
     const token = this.token();
     if (!token) return;
-    if (this.form.invalid) {
-      revealErrors(this.form);
-      return;
-    }
-    const outcome = await this.store.reset(token, this.form.controls.password.value);
-    if (outcome.ok) {
-      this.done.set(true);
-      return;
-    }
-    this.unmatched.set(
-      applyServerErrors(this.form, outcome.error.fieldErrors).map((e) => e.message),
+    const outcome = await submitForm(this.form, this.unmatched, () =>
+      this.store.reset(token, this.form.controls.password.value),
     );
+    if (outcome?.ok) this.done.set(true);
   }
 }

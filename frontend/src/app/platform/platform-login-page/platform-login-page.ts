@@ -4,7 +4,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { applyServerErrors, revealErrors } from '../../shared/forms/server-errors';
+import { submitForm } from '../../shared/forms/server-errors';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { AuthCard } from '../../shared/ui/auth-card/auth-card';
 import { FieldErrorText } from '../../shared/ui/field-error/field-error';
@@ -106,15 +106,9 @@ export class PlatformLoginPage {
   }
 
   protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      revealErrors(this.form);
-      return;
-    }
-    const { email, password } = this.form.getRawValue();
-    const outcome = await this.session.login(email.trim(), password);
-    if (!outcome.ok)
-      this.unmatched.set(
-        applyServerErrors(this.form, outcome.error.fieldErrors).map((e) => e.message),
-      );
+    await submitForm(this.form, this.unmatched, () => {
+      const { email, password } = this.form.getRawValue();
+      return this.session.login(email.trim(), password);
+    });
   }
 }

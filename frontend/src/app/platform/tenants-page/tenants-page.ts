@@ -1,13 +1,11 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
-import { errorKey } from '../../shared/api/api-error';
-import { translateOr } from '../../shared/i18n/translation-tick';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
+import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { StatusTag } from '../../shared/ui/status-tag/status-tag';
 import { PlatformTenant } from '../platform-api';
@@ -118,8 +116,7 @@ import { TenantsStore } from '../tenants-store';
 })
 export class TenantsPage {
   protected readonly store = inject(TenantsStore);
-  private readonly message = inject(NzMessageService);
-  private readonly transloco = inject(TranslocoService);
+  private readonly toast = inject(OutcomeToast);
 
   protected changeTable(params: NzTableQueryParams): void {
     this.store.changePage(params.pageIndex, params.pageSize);
@@ -130,14 +127,6 @@ export class TenantsPage {
     action: 'suspend' | 'reactivate',
   ): Promise<void> {
     const outcome = await this.store.setStatus(tenant, action);
-    if (outcome.ok) {
-      this.message.success(
-        this.transloco.translate(`platform.done.${action}`, { name: tenant.name }),
-      );
-    } else {
-      this.message.error(
-        translateOr(this.transloco, errorKey(outcome.error), outcome.error.message),
-      );
-    }
+    this.toast.report(outcome, `platform.done.${action}`, { name: tenant.name });
   }
 }

@@ -21,11 +21,11 @@ import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzMessageService } from 'ng-zorro-antd/message';
-import { applyServerErrors, revealErrors } from '../../shared/forms/server-errors';
+import { submitForm } from '../../shared/forms/server-errors';
 import { translateOr, translationTick } from '../../shared/i18n/translation-tick';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { FieldErrorText } from '../../shared/ui/field-error/field-error';
+import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { Role } from '../roles-api';
 import { RolesStore } from '../roles-store';
 
@@ -50,14 +50,11 @@ import { RolesStore } from '../roles-store';
 })
 export class RoleDrawer {
   protected readonly store = inject(RolesStore);
-  private readonly message = inject(NzMessageService);
+  private readonly toast = inject(OutcomeToast);
   private readonly transloco = inject(TranslocoService);
   private readonly tick = translationTick(this.transloco);
 
-  protected readonly role = computed(() => {
-    const editing = this.store.editing();
-    return editing === 'new' ? null : editing;
-  });
+  protected readonly role = this.store.edited;
   protected readonly readOnly = computed(() => this.role()?.builtIn ?? false);
   protected readonly unmatched = signal<string[]>([]);
   /** Bumped on every checkbox change so the group headers (all / some selected) recompute. */
@@ -109,11 +106,12 @@ export class RoleDrawer {
 
   constructor() {
     effect(() => {
-      const editing = this.store.editing();
+      // Track `editing`, not `edited`: every opening resets the form, also 'new' after 'new'.
+      this.store.editing();
       const groups = this.store.permissionGroups();
       untracked(() =>
         this.reset(
-          editing === 'new' ? null : editing,
+          this.store.edited(),
           groups.map((g) => g.group),
         ),
       );
@@ -134,24 +132,15 @@ export class RoleDrawer {
 
   protected async submit(): Promise<void> {
     if (this.readOnly()) return;
-    if (this.form.invalid) {
-      revealErrors(this.form);
-      return;
-    }
-    const { name, description, permissions } = this.form.getRawValue();
-    const role = this.role();
-    const outcome = await this.store.save(role?.id ?? null, {
-      name: name.trim(),
-      description: description.trim(),
-      permissions: Object.values(permissions).flat(),
+    const outcome = await submitForm(this.form, this.unmatched, () => {
+      const { name, description, permissions } = this.form.getRawValue();
+      return this.store.save(this.role()?.id ?? null, {
+        name: name.trim(),
+        description: description.trim(),
+        permissions: Object.values(permissions).flat(),
+      });
     });
-    if (outcome.ok) {
-      this.message.success(this.transloco.translate('roles.saved', { name: outcome.value.name }));
-      return;
-    }
-    this.unmatched.set(
-      applyServerErrors(this.form, outcome.error.fieldErrors).map((e) => e.message),
-    );
+    if (outcome?.ok) this.toast.success('roles.saved', { name: outcome.value.name });
   }
 
   private reset(role: Role | null, groups: string[]): void {

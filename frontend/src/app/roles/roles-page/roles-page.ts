@@ -1,15 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import { errorKey } from '../../shared/api/api-error';
-import { translateOr } from '../../shared/i18n/translation-tick';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
+import { DeleteButton } from '../../shared/ui/delete-button/delete-button';
+import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { RoleDrawer } from '../role-drawer/role-drawer';
 import { Role } from '../roles-api';
@@ -24,11 +22,11 @@ import { RoleTextPipe } from '../../shared/i18n/role-text';
     TranslocoPipe,
     NzButtonModule,
     NzIconModule,
-    NzPopconfirmModule,
     NzTableModule,
     NzTagModule,
     NzTooltipModule,
     ApiErrorAlert,
+    DeleteButton,
     PageHeader,
     RoleDrawer,
   ],
@@ -104,23 +102,11 @@ import { RoleTextPipe } from '../../shared/i18n/role-text';
                   <nz-icon [nzType]="role.builtIn ? 'eye' : 'edit'" />
                 </button>
                 @if (!role.builtIn) {
-                  <button
-                    nz-button
-                    nzType="text"
-                    nzDanger
-                    nzSize="small"
-                    type="button"
-                    nz-popconfirm
-                    [nzPopconfirmTitle]="'roles.confirmDelete' | transloco: { name: role.name }"
-                    [nzOkText]="'common.delete' | transloco"
-                    [nzCancelText]="'common.cancel' | transloco"
-                    nzOkDanger
-                    (nzOnConfirm)="remove(role)"
-                    [attr.aria-label]="'common.delete' | transloco"
-                    data-testid="role-delete"
-                  >
-                    <nz-icon nzType="delete" />
-                  </button>
+                  <app-delete-button
+                    [question]="'roles.confirmDelete' | transloco: { name: role.name }"
+                    testId="role-delete"
+                    (confirmed)="remove(role)"
+                  />
                 }
               </td>
             </tr>
@@ -147,17 +133,9 @@ import { RoleTextPipe } from '../../shared/i18n/role-text';
 })
 export class RolesPage {
   protected readonly store = inject(RolesStore);
-  private readonly message = inject(NzMessageService);
-  private readonly transloco = inject(TranslocoService);
+  private readonly toast = inject(OutcomeToast);
 
   protected async remove(role: Role): Promise<void> {
-    const outcome = await this.store.remove(role);
-    if (outcome.ok) {
-      this.message.success(this.transloco.translate('roles.deleted', { name: role.name }));
-    } else {
-      this.message.error(
-        translateOr(this.transloco, errorKey(outcome.error), outcome.error.message),
-      );
-    }
+    this.toast.report(await this.store.remove(role), 'roles.deleted', { name: role.name });
   }
 }

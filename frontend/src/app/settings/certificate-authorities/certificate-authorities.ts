@@ -1,23 +1,21 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import { errorKey } from '../../shared/api/api-error';
-import { applyServerErrors, revealErrors } from '../../shared/forms/server-errors';
-import { translateOr } from '../../shared/i18n/translation-tick';
+import { submitForm } from '../../shared/forms/server-errors';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
+import { DeleteButton } from '../../shared/ui/delete-button/delete-button';
 import { FieldErrorText } from '../../shared/ui/field-error/field-error';
+import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { CertificateAuthority } from '../settings-api';
 import { SettingsStore } from '../settings-store';
 
@@ -37,11 +35,11 @@ const PEM_PATTERN = /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----
     NzIconModule,
     NzInputModule,
     NzModalModule,
-    NzPopconfirmModule,
     NzTableModule,
     NzTagModule,
     NzTooltipModule,
     ApiErrorAlert,
+    DeleteButton,
     FieldErrorText,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -50,8 +48,7 @@ const PEM_PATTERN = /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----
 })
 export class CertificateAuthorities {
   protected readonly store = inject(SettingsStore);
-  private readonly message = inject(NzMessageService);
-  private readonly transloco = inject(TranslocoService);
+  private readonly toast = inject(OutcomeToast);
 
   protected readonly uploadOpen = signal(false);
   protected readonly unmatched = signal<string[]>([]);
@@ -96,34 +93,18 @@ export class CertificateAuthorities {
   }
 
   protected async upload(): Promise<void> {
-    if (this.form.invalid) {
-      revealErrors(this.form);
-      return;
-    }
-    const { name, pem } = this.form.getRawValue();
-    const outcome = await this.store.addAuthority(name.trim(), pem.trim());
-    if (outcome.ok) {
+    const outcome = await submitForm(this.form, this.unmatched, () => {
+      const { name, pem } = this.form.getRawValue();
+      return this.store.addAuthority(name.trim(), pem.trim());
+    });
+    if (outcome?.ok) {
       this.uploadOpen.set(false);
-      this.message.success(
-        this.transloco.translate('certificates.added', { name: outcome.value.name }),
-      );
-      return;
+      this.toast.success('certificates.added', { name: outcome.value.name });
     }
-    this.unmatched.set(
-      applyServerErrors(this.form, outcome.error.fieldErrors).map((e) => e.message),
-    );
   }
 
   protected async remove(authority: CertificateAuthority): Promise<void> {
     const outcome = await this.store.removeAuthority(authority);
-    if (outcome.ok) {
-      this.message.success(
-        this.transloco.translate('certificates.removed', { name: authority.name }),
-      );
-    } else {
-      this.message.error(
-        translateOr(this.transloco, errorKey(outcome.error), outcome.error.message),
-      );
-    }
+    this.toast.report(outcome, 'certificates.removed', { name: authority.name });
   }
 }

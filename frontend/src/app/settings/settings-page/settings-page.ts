@@ -14,18 +14,18 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { authFeature } from '../../auth/auth.reducer';
 import { Locale } from '../../shared/api/models';
-import { applyServerErrors, revealErrors } from '../../shared/forms/server-errors';
+import { submitForm } from '../../shared/forms/server-errors';
 import { countryOptions } from '../../shared/i18n/countries';
 import { LOCALES } from '../../shared/i18n/locales';
 import { timeZones } from '../../shared/i18n/time-zones';
 import { translationTick } from '../../shared/i18n/translation-tick';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { FieldErrorText } from '../../shared/ui/field-error/field-error';
+import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { CertificateAuthorities } from '../certificate-authorities/certificate-authorities';
 import { SettingsStore } from '../settings-store';
@@ -54,7 +54,7 @@ import { SettingsStore } from '../settings-store';
 export class SettingsPage {
   protected readonly store = inject(SettingsStore);
   private readonly session = inject(Store);
-  private readonly message = inject(NzMessageService);
+  private readonly toast = inject(OutcomeToast);
   private readonly transloco = inject(TranslocoService);
   private readonly lang = translationTick(this.transloco);
 
@@ -96,19 +96,13 @@ export class SettingsPage {
   }
 
   protected async save(): Promise<void> {
-    if (this.form.invalid) {
-      revealErrors(this.form);
-      return;
-    }
-    const value = this.form.getRawValue();
-    const outcome = await this.store.saveTenant({ ...value, name: value.name.trim() });
-    if (outcome.ok) {
+    const outcome = await submitForm(this.form, this.unmatched, () => {
+      const value = this.form.getRawValue();
+      return this.store.saveTenant({ ...value, name: value.name.trim() });
+    });
+    if (outcome?.ok) {
       this.form.markAsPristine();
-      this.message.success(this.transloco.translate('common.saved'));
-      return;
+      this.toast.success('common.saved');
     }
-    this.unmatched.set(
-      applyServerErrors(this.form, outcome.error.fieldErrors).map((e) => e.message),
-    );
   }
 }

@@ -1,5 +1,7 @@
+import { WritableSignal } from '@angular/core';
 import { AbstractControl, FormGroup } from '@angular/forms';
 import { FieldError } from '../api/api-types';
+import { Outcome } from '../api/outcome';
 
 /** Error key under which a server-side (422) message is stored on a control. */
 export const SERVER_ERROR = 'server';
@@ -39,6 +41,27 @@ export function revealErrors(form: AbstractControl): void {
     if (children) Object.values(children).forEach(walk);
   };
   walk(form);
+}
+
+/**
+ * Submits a form the app's way: an invalid form only shows what is missing (and resolves to null);
+ * otherwise `call` runs, and when it fails its 422 errors go onto the form and the messages that
+ * matched no control into `unmatched`.
+ */
+export async function submitForm<T>(
+  form: FormGroup,
+  unmatched: WritableSignal<string[]>,
+  call: () => Promise<Outcome<T>>,
+): Promise<Outcome<T> | null> {
+  if (form.invalid) {
+    revealErrors(form);
+    return null;
+  }
+  const outcome = await call();
+  if (!outcome.ok) {
+    unmatched.set(applyServerErrors(form, outcome.error.fieldErrors).map((e) => e.message));
+  }
+  return outcome;
 }
 
 function findControl(form: FormGroup, field: string): AbstractControl | null {

@@ -20,7 +20,10 @@ export const BUILT_IN_ROLE_KEYS = [
 export class RoleTextPipe implements PipeTransform {
   private readonly transloco = inject(TranslocoService);
 
-  transform(role: { key: string; name: string; description?: string | null }, field: 'name' | 'description' = 'name'): string {
+  transform(
+    role: { key: string; name: string; description?: string | null },
+    field: 'name' | 'description' = 'name',
+  ): string {
     const own = field === 'name' ? role.name : (role.description ?? '');
     if (!(BUILT_IN_ROLE_KEYS as readonly string[]).includes(role.key)) return own;
     const key = `builtInRoles.${role.key}.${field}`;

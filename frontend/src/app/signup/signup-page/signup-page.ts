@@ -8,7 +8,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { authFeature } from '../../auth/auth.reducer';
-import { applyServerErrors, revealErrors } from '../../shared/forms/server-errors';
+import { submitForm } from '../../shared/forms/server-errors';
 import { PASSWORD_MIN_LENGTH } from '../../shared/forms/validators';
 import { LOCALES } from '../../shared/i18n/locales';
 import { browserTimeZone, timeZones } from '../../shared/i18n/time-zones';
@@ -56,21 +56,14 @@ export class SignupPage {
   }
 
   protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      revealErrors(this.form);
-      return;
-    }
-    const value = this.form.getRawValue();
-    const outcome = await this.store.signup({
-      ...value,
-      organisationName: value.organisationName.trim(),
-      adminName: value.adminName.trim(),
-      adminEmail: value.adminEmail.trim(),
+    await submitForm(this.form, this.unmatched, () => {
+      const value = this.form.getRawValue();
+      return this.store.signup({
+        ...value,
+        organisationName: value.organisationName.trim(),
+        adminName: value.adminName.trim(),
+        adminEmail: value.adminEmail.trim(),
+      });
     });
-    if (!outcome.ok) {
-      this.unmatched.set(
-        applyServerErrors(this.form, outcome.error.fieldErrors).map((e) => e.message),
-      );
-    }
   }
 }

@@ -1,23 +1,22 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  computed,
   effect,
   inject,
   signal,
   untracked,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { applyServerErrors, revealErrors } from '../../shared/forms/server-errors';
+import { submitForm } from '../../shared/forms/server-errors';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { FieldErrorText } from '../../shared/ui/field-error/field-error';
+import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { TeamsStore } from '../teams-store';
 
 /** Drawer to create or edit a team: name, description and supervisors. */
@@ -124,13 +123,9 @@ import { TeamsStore } from '../teams-store';
 })
 export class TeamDrawer {
   protected readonly store = inject(TeamsStore);
-  private readonly message = inject(NzMessageService);
-  private readonly transloco = inject(TranslocoService);
+  private readonly toast = inject(OutcomeToast);
 
-  protected readonly team = computed(() => {
-    const editing = this.store.editing();
-    return editing === 'new' ? null : editing;
-  });
+  protected readonly team = this.store.edited;
   protected readonly unmatched = signal<string[]>([]);
   protected readonly form = new FormGroup({
     name: new FormControl('', {
@@ -146,9 +141,10 @@ export class TeamDrawer {
 
   constructor() {
     effect(() => {
-      const editing = this.store.editing();
+      // Track `editing`, not `edited`: every opening resets the form, also 'new' after 'new'.
+      this.store.editing();
       untracked(() => {
-        const team = editing === 'new' ? null : editing;
+        const team = this.store.edited();
         this.unmatched.set([]);
         this.form.reset({
           name: team?.name ?? '',
@@ -160,22 +156,14 @@ export class TeamDrawer {
   }
 
   protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      revealErrors(this.form);
-      return;
-    }
-    const { name, description, supervisorIds } = this.form.getRawValue();
-    const outcome = await this.store.save(this.team()?.id ?? null, {
-      name: name.trim(),
-      description: description.trim(),
-      supervisorIds,
+    const outcome = await submitForm(this.form, this.unmatched, () => {
+      const { name, description, supervisorIds } = this.form.getRawValue();
+      return this.store.save(this.team()?.id ?? null, {
+        name: name.trim(),
+        description: description.trim(),
+        supervisorIds,
+      });
     });
-    if (outcome.ok) {
-      this.message.success(this.transloco.translate('teams.saved', { name: outcome.value.name }));
-      return;
-    }
-    this.unmatched.set(
-      applyServerErrors(this.form, outcome.error.fieldErrors).map((e) => e.message),
-    );
+    if (outcome?.ok) this.toast.success('teams.saved', { name: outcome.value.name });
   }
 }

@@ -8,15 +8,15 @@ import {
   untracked,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzListModule } from 'ng-zorro-antd/list';
-import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
+import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { TeamPerson } from '../teams-api';
 import { TeamsStore } from '../teams-store';
 
@@ -135,8 +135,7 @@ import { TeamsStore } from '../teams-store';
 })
 export class TeamMembersDrawer {
   protected readonly store = inject(TeamsStore);
-  private readonly message = inject(NzMessageService);
-  private readonly transloco = inject(TranslocoService);
+  private readonly toast = inject(OutcomeToast);
 
   protected readonly members = signal<TeamPerson[]>([]);
   /** Selection of the add-member search, cleared right after a pick. */
@@ -171,7 +170,6 @@ export class TeamMembersDrawer {
       team,
       this.members().map((person) => person.id),
     );
-    if (outcome.ok)
-      this.message.success(this.transloco.translate('teams.membersSaved', { name: team.name }));
+    if (outcome.ok) this.toast.success('teams.membersSaved', { name: team.name });
   }
 }

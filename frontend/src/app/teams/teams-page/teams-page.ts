@@ -1,17 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { authFeature } from '../../auth/auth.reducer';
-import { errorKey } from '../../shared/api/api-error';
-import { translateOr } from '../../shared/i18n/translation-tick';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
+import { DeleteButton } from '../../shared/ui/delete-button/delete-button';
+import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { TeamDrawer } from '../team-drawer/team-drawer';
 import { TeamMembersDrawer } from '../team-members-drawer/team-members-drawer';
@@ -25,11 +23,11 @@ import { TeamsStore } from '../teams-store';
     TranslocoPipe,
     NzButtonModule,
     NzIconModule,
-    NzPopconfirmModule,
     NzTableModule,
     NzTagModule,
     NzTooltipModule,
     ApiErrorAlert,
+    DeleteButton,
     PageHeader,
     TeamDrawer,
     TeamMembersDrawer,
@@ -116,23 +114,11 @@ import { TeamsStore } from '../teams-store';
                   >
                     <nz-icon nzType="edit" />
                   </button>
-                  <button
-                    nz-button
-                    nzType="text"
-                    nzDanger
-                    nzSize="small"
-                    type="button"
-                    nz-popconfirm
-                    [nzPopconfirmTitle]="'teams.confirmDelete' | transloco: { name: team.name }"
-                    [nzOkText]="'common.delete' | transloco"
-                    [nzCancelText]="'common.cancel' | transloco"
-                    nzOkDanger
-                    (nzOnConfirm)="remove(team)"
-                    [attr.aria-label]="'common.delete' | transloco"
-                    data-testid="team-delete"
-                  >
-                    <nz-icon nzType="delete" />
-                  </button>
+                  <app-delete-button
+                    [question]="'teams.confirmDelete' | transloco: { name: team.name }"
+                    testId="team-delete"
+                    (confirmed)="remove(team)"
+                  />
                 </td>
               }
             </tr>
@@ -160,21 +146,13 @@ import { TeamsStore } from '../teams-store';
 export class TeamsPage {
   protected readonly store = inject(TeamsStore);
   private readonly session = inject(Store);
-  private readonly message = inject(NzMessageService);
-  private readonly transloco = inject(TranslocoService);
+  private readonly toast = inject(OutcomeToast);
 
   protected readonly canManage = computed(() =>
     this.session.selectSignal(authFeature.selectPermissionSet)().has('teams.manage'),
   );
 
   protected async remove(team: Team): Promise<void> {
-    const outcome = await this.store.remove(team);
-    if (outcome.ok) {
-      this.message.success(this.transloco.translate('teams.deleted', { name: team.name }));
-    } else {
-      this.message.error(
-        translateOr(this.transloco, errorKey(outcome.error), outcome.error.message),
-      );
-    }
+    this.toast.report(await this.store.remove(team), 'teams.deleted', { name: team.name });
   }
 }

@@ -1,25 +1,24 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  computed,
   effect,
   inject,
   signal,
   untracked,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { Locale, User } from '../../shared/api/models';
-import { applyServerErrors, revealErrors } from '../../shared/forms/server-errors';
+import { submitForm } from '../../shared/forms/server-errors';
 import { LOCALES } from '../../shared/i18n/locales';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { FieldErrorText } from '../../shared/ui/field-error/field-error';
+import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { UsersStore } from '../users-store';
 import { RoleTextPipe } from '../../shared/i18n/role-text';
 
@@ -43,14 +42,10 @@ import { RoleTextPipe } from '../../shared/i18n/role-text';
 })
 export class UserDrawer {
   protected readonly store = inject(UsersStore);
-  private readonly message = inject(NzMessageService);
-  private readonly transloco = inject(TranslocoService);
+  private readonly toast = inject(OutcomeToast);
 
   protected readonly locales = LOCALES;
-  protected readonly editedUser = computed(() => {
-    const editing = this.store.editing();
-    return editing === 'new' ? null : editing;
-  });
+  protected readonly editedUser = this.store.edited;
   protected readonly unmatched = signal<string[]>([]);
   protected readonly form = new FormGroup({
     email: new FormControl('', {
@@ -68,42 +63,34 @@ export class UserDrawer {
 
   constructor() {
     effect(() => {
-      const editing = this.store.editing();
-      untracked(() => this.reset(editing === 'new' ? null : editing));
+      // Track `editing`, not `edited`: every opening resets the form, also 'new' after 'new'.
+      this.store.editing();
+      untracked(() => this.reset(this.store.edited()));
     });
   }
 
   protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      revealErrors(this.form);
-      return;
-    }
-    const { email, displayName, roleIds, teamIds, locale } = this.form.getRawValue();
     const user = this.editedUser();
-    const outcome = user
-      ? await this.store.update(user.id, {
-          displayName: displayName.trim(),
-          roleIds,
-          teamIds,
-          ...(locale ? { locale } : {}),
-        })
-      : await this.store.invite({
-          email: email.trim(),
-          displayName: displayName.trim(),
-          roleIds,
-          teamIds,
-        });
-    if (outcome.ok) {
-      this.message.success(
-        this.transloco.translate(user ? 'users.done.saved' : 'users.done.invited', {
-          email: outcome.value.email,
-        }),
-      );
-      return;
+    const outcome = await submitForm(this.form, this.unmatched, () => {
+      const { email, displayName, roleIds, teamIds, locale } = this.form.getRawValue();
+      return user
+        ? this.store.update(user.id, {
+            displayName: displayName.trim(),
+            roleIds,
+            teamIds,
+            ...(locale ? { locale } : {}),
+          })
+        : this.store.invite({
+            email: email.trim(),
+            displayName: displayName.trim(),
+            roleIds,
+            teamIds,
+          });
+    });
+    if (outcome?.ok) {
+      const key = user ? 'users.done.saved' : 'users.done.invited';
+      this.toast.success(key, { email: outcome.value.email });
     }
-    this.unmatched.set(
-      applyServerErrors(this.form, outcome.error.fieldErrors).map((e) => e.message),
-    );
   }
 
   private reset(user: User | null): void {

@@ -7,18 +7,16 @@ import { Store } from '@ngrx/store';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule, NzTableQueryParams } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { authFeature } from '../../auth/auth.reducer';
-import { errorKey } from '../../shared/api/api-error';
 import { User, UserStatus } from '../../shared/api/models';
-import { translateOr } from '../../shared/i18n/translation-tick';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { MENU_BELOW_END } from '../../shared/ui/menu-positions';
+import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { StatusTag } from '../../shared/ui/status-tag/status-tag';
 import { UserDrawer } from '../user-drawer/user-drawer';
@@ -63,7 +61,7 @@ export class UsersPage {
   protected readonly store = inject(UsersStore);
   private readonly session = inject(Store);
   private readonly modal = inject(NzModalService);
-  private readonly message = inject(NzMessageService);
+  private readonly toast = inject(OutcomeToast);
   private readonly transloco = inject(TranslocoService);
 
   protected readonly statuses: UserStatus[] = ['active', 'invited', 'deactivated'];
@@ -105,14 +103,6 @@ export class UsersPage {
 
   private async execute(user: User, action: UserAction): Promise<void> {
     const outcome = await this.store.run(user, action);
-    if (outcome.ok) {
-      this.message.success(
-        this.transloco.translate(`users.done.${action}`, { name: user.displayName }),
-      );
-    } else {
-      this.message.error(
-        translateOr(this.transloco, errorKey(outcome.error), outcome.error.message),
-      );
-    }
+    this.toast.report(outcome, `users.done.${action}`, { name: user.displayName });
   }
 }
