@@ -1,0 +1,71 @@
+import { newId } from '#shared/ids'
+import { AppError, notFound } from '#shared/errors'
+import type { TenantScope } from '#shared/scope'
+import { recordEvent } from '#events/outbox'
+import { changeAgentState } from '#contact_center/actions/agent_states'
+
+/** An inbound contact arriving at a queue (from the voice adapter, the web widget or a test). */
+export interface IncomingCall {
+  queueId: string
+  channel: 'voice' | 'web'
+  ani?: string | null
+  dnis?: string | null
+  priority?: number
+}
+
+/** Puts a new inbound call in a queue, with its customer leg, and emits `call.queued`. */
+export async function enqueueCall(scope: TenantScope, input: IncomingCall) {
+  const queue = await scope.trx.from('queues').where('tenant_id', scope.tenantId).where('id', input.queueId).first()
+  if (!queue) throw notFound('Queue')
+  const id = newId()
+  const now = new Date()
+  await scope.trx.table('calls').insert({
+    tenant_id: scope.tenantId,
+    id,
+    direction: 'inbound',
+    channel: input.channel,
+    status: 'queued',
+    ani: input.ani ?? null,
+    dnis: input.dnis ?? null,
+    queue_id: queue.id,
+    priority: input.priority ?? queue.priority,
+    created_at: now,
+    queued_at: now,
+  })
+  await scope.trx.table('call_legs').insert({ tenant_id: scope.tenantId, id: newId(), call_id: id, role: 'customer', joined_at: now })
+  await recordEvent(scope, { type: 'call.queued', entityType: 'call', entityId: id, payload: { queueId: queue.id, channel: input.channel, ani: input.ani ?? null } })
+  return id
+}
+
+/** One call row of the tenant, locked for this transaction, or 404. */
+export async function lockCall(scope: TenantScope, callId: string) {
+  const call = await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', callId).forUpdate().first()
+  if (!call) throw notFound('Call')
+  return call
+}
+
+/**
+ * Ends a call. A connected call puts its agent in wrap-up; a call still waiting or ringing an
+ * agent is abandoned: its pending offer is cancelled and the reserved agent is ready again.
+ */
+export async function endCall(scope: TenantScope, callId: string, reason: string) {
+  const call = await lockCall(scope, callId)
+  if (call.status === 'ended') throw new AppError(409, 'E_CONFLICT', 'The call has already ended')
+  const now = new Date()
+  const abandoned = call.status === 'queued' || call.status === 'offered' || call.status === 'ringing'
+  if (call.status === 'offered') {
+    const offer = await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('call_id', callId).where('status', 'pending').forUpdate().first()
+    if (offer) {
+      await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('id', offer.id).update({ status: 'cancelled', decided_at: now })
+      await changeAgentState(scope, offer.user_id, { to: 'ready', by: 'system', callId: null })
+    }
+  }
+  if (call.status === 'connected' && call.agent_id) {
+    await changeAgentState(scope, call.agent_id, { to: 'wrap_up', by: 'system', callId })
+  }
+  const endReason = abandoned ? 'abandoned' : reason
+  await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', callId).update({ status: 'ended', ended_at: now, end_reason: endReason })
+  await scope.trx.from('call_legs').where('tenant_id', scope.tenantId).where('call_id', callId).whereNull('left_at').update({ left_at: now, end_reason: endReason })
+  await recordEvent(scope, { type: abandoned ? 'call.abandoned' : 'call.ended', entityType: 'call', entityId: callId, payload: { reason: endReason, queueId: call.queue_id } })
+  return { abandoned }
+}
