@@ -6,6 +6,7 @@ import { identityRoutes } from '#identity/routes'
 import { tenancyRoutes } from '#tenancy/routes'
 import { platformRoutes } from '#platform/routes'
 import { jobRoutes } from '#jobs/routes'
+import { contactCenterRoutes } from '#contact_center/routes'
 import { publicRoute } from '#shared/route_guard'
 
 const ApiDocsController = () => import('#platform/controllers/api_docs_controller')
@@ -18,6 +19,7 @@ router
     identityRoutes()
     platformRoutes()
     jobRoutes()
+    contactCenterRoutes()
   })
   .prefix('/api/v1')
 

@@ -2,7 +2,7 @@ import { FieldError } from '#shared/errors'
 import type { TenantScope } from '#shared/scope'
 
 /** Checks that every id names a row of the scope's tenant; another tenant's id counts as unknown. */
-export async function assertAllExist(scope: TenantScope, table: 'roles' | 'teams' | 'users', ids: string[], field: string) {
+export async function assertAllExist(scope: TenantScope, table: 'roles' | 'teams' | 'users' | 'queues' | 'skills', ids: string[], field: string) {
   if (ids.length === 0) return
   const found = await scope.trx.from(table).where('tenant_id', scope.tenantId).whereIn('id', ids).select('id')
   if (found.length !== new Set(ids).size) {
@@ -33,8 +33,8 @@ export const USER_TEAMS = { table: 'team_members', ownerColumn: 'user_id', membe
 export const TEAM_MEMBERS = { table: 'team_members', ownerColumn: 'team_id', memberColumn: 'user_id' } as const
 export const TEAM_SUPERVISORS = { table: 'team_supervisors', ownerColumn: 'team_id', memberColumn: 'user_id' } as const
 
-/** Rejects a name already used by another role or team of the tenant (case-insensitive). */
-export async function assertNameFree(scope: TenantScope, table: 'roles' | 'teams', name: string) {
+/** Rejects a name already used by another row of the same kind in the tenant (case-insensitive). */
+export async function assertNameFree(scope: TenantScope, table: 'roles' | 'teams' | 'queues' | 'skills', name: string) {
   const taken = await scope.trx.from(table).where('tenant_id', scope.tenantId).whereRaw('lower(name) = lower(?)', [name]).first()
-  if (taken) throw new FieldError('name', 'unique', `A ${table === 'roles' ? 'role' : 'team'} with this name already exists`)
+  if (taken) throw new FieldError('name', 'unique', `A ${table.slice(0, -1)} with this name already exists`)
 }

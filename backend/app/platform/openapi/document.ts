@@ -5,11 +5,13 @@ import { identitySchemas } from '#platform/openapi/schemas/identity'
 import { tenancySchemas } from '#platform/openapi/schemas/tenancy'
 import { platformSchemas } from '#platform/openapi/schemas/platform'
 import { jobSchemas } from '#platform/openapi/schemas/jobs'
+import { contactCenterSchemas } from '#platform/openapi/schemas/contact_center'
 import { authOperations } from '#platform/openapi/operations/auth'
 import { directoryOperations } from '#platform/openapi/operations/directory'
 import { tenancyOperations } from '#platform/openapi/operations/tenancy'
 import { platformOperations } from '#platform/openapi/operations/platform'
 import { jobOperations } from '#platform/openapi/operations/jobs'
+import { contactCenterOperations } from '#platform/openapi/operations/contact_center'
 import type {
   ErrorStatus,
   OpenApiDocument,
@@ -21,8 +23,8 @@ import type {
   Tag,
 } from '#platform/openapi/spec'
 
-const OPERATIONS = merge(authOperations, directoryOperations, tenancyOperations, platformOperations, jobOperations)
-const SCHEMAS: SchemaMap = merge(commonSchemas, identitySchemas, tenancySchemas, platformSchemas, jobSchemas)
+const OPERATIONS = merge(authOperations, directoryOperations, tenancyOperations, platformOperations, jobOperations, contactCenterOperations)
+const SCHEMAS: SchemaMap = merge(commonSchemas, identitySchemas, tenancySchemas, platformSchemas, jobSchemas, contactCenterSchemas)
 
 const TAGS: Record<Tag, string> = {
   'Sessions': 'Sign-in, sign-out, password links and two-factor settings',
@@ -31,6 +33,9 @@ const TAGS: Record<Tag, string> = {
   'Teams': 'Teams, supervisors and members',
   'Operation log': 'Who did what, when, from where',
   'Jobs': 'Long work (exports, imports, reports) running in the background, with progress',
+  'Agent': 'The signed-in agent’s own ACD controls: state, offers, hanging up',
+  'Agents': 'Supervisors’ controls over agents: live states, force state, lock, skills',
+  'Queues': 'Queues, their routing settings, members and required skills',
   'Organisation': 'Signup, organisation settings and trusted certificate authorities',
   'Platform': 'The platform operators’ console (operator tokens only)',
   'Meta': 'Health and this description',
@@ -40,6 +45,7 @@ const TAGS: Record<Tag, string> = {
 const TAG_GROUPS = [
   { name: 'Identity', tags: ['Sessions', 'Users', 'Roles', 'Teams', 'Operation log'] },
   { name: 'Work', tags: ['Jobs'] },
+  { name: 'Contact center', tags: ['Agent', 'Agents', 'Queues'] },
   { name: 'Tenancy', tags: ['Organisation'] },
   { name: 'Platform', tags: ['Platform', 'Meta', 'Development'] },
 ]

@@ -245,3 +245,21 @@ test.group('ACD routing', (group) => {
     )
   })
 })
+
+test.group('ACD sweeper', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a sweep routes waiting calls of every tenant that has some', async ({ assert }) => {
+    const { acdSweeper } = await import('#contact_center/acd_sweeper')
+    const one = await contactCenter(1)
+    const two = await contactCenter(1)
+    for (const cc of [one, two]) {
+      await ready(cc.org, cc.agents[0])
+      await cc.run((scope) => enqueueCall(scope, { queueId: cc.queueId, channel: 'voice' }))
+    }
+    await acdSweeper.sweep()
+    for (const cc of [one, two]) {
+      assert.equal((await cc.run((scope) => stateOf(scope, cc.agents[0]))).state, 'reserved')
+    }
+  })
+})

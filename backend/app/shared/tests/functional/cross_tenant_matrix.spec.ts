@@ -10,6 +10,11 @@ import { createTeam } from '#identity/actions/teams'
 import { addCertificateAuthority } from '#tenancy/actions/tenant_settings'
 import { enqueueJob } from '#jobs/jobs'
 import '#identity/jobs/audit_export'
+import type { TenantScope } from '#shared/scope'
+import { changeAgentState } from '#contact_center/actions/agent_states'
+import { createQueue, setQueueMembers } from '#contact_center/actions/queues'
+import { enqueueCall } from '#contact_center/actions/calls'
+import { routeWaitingCalls } from '#contact_center/actions/routing'
 
 const CA_PEM = fs.readFileSync(new URL('../../../../tests/fixtures/certs/ca.pem', import.meta.url), 'utf8')
 
@@ -20,6 +25,10 @@ const RESOURCE_OF: Array<[RegExp, string]> = [
   [/^\/api\/v1\/teams\/:id/, 'team'],
   [/^\/api\/v1\/tenant\/certificate-authorities\/:id/, 'ca'],
   [/^\/api\/v1\/jobs\/:id/, 'job'],
+  [/^\/api\/v1\/agents\/:id/, 'user'],
+  [/^\/api\/v1\/queues\/:id/, 'queue'],
+  [/^\/api\/v1\/agent\/offers\/:id/, 'offer'],
+  [/^\/api\/v1\/agent\/calls\/:id/, 'call'],
 ]
 
 /** Tenant B with one of everything, and a snapshot of it to compare after the walk. */
@@ -32,13 +41,24 @@ async function victimTenant() {
     team: (await createTeam(scope, { name: 'B team' })).id,
     ca: (await addCertificateAuthority(scope, { name: 'B CA', pem: CA_PEM })).id,
     job: (await enqueueJob(scope, 'audit.export', { filters: {}, cutoff: new Date().toISOString() })).id,
+    ...(await acdFixtures(scope, agent.user.id)),
   }))
   return { b, ids }
 }
 
+/** A queue with a call offered to B's agent and another call connected to B's admin. */
+async function acdFixtures(scope: TenantScope, agentId: string) {
+  const queue = await createQueue(scope, { name: 'B queue' })
+  await setQueueMembers(scope, queue, [agentId])
+  await changeAgentState(scope, agentId, { to: 'ready', by: 'agent' })
+  const call = await enqueueCall(scope, { queueId: queue, channel: 'voice' })
+  const [offer] = await routeWaitingCalls(scope)
+  return { queue, call, offer: offer.id }
+}
+
 async function snapshotOf(client: any, auth: string) {
   const parts = await Promise.all(
-    ['/api/v1/users', '/api/v1/roles', '/api/v1/teams', '/api/v1/tenant', '/api/v1/tenant/certificate-authorities'].map(async (url) => {
+    ['/api/v1/users', '/api/v1/roles', '/api/v1/teams', '/api/v1/tenant', '/api/v1/tenant/certificate-authorities', '/api/v1/queues', '/api/v1/agents'].map(async (url) => {
       const response = await client.get(url).header('authorization', auth)
       return response.body().data
     })
@@ -98,7 +118,7 @@ test.group('Cross-tenant matrix', (group) => {
       const response = route.method === 'GET' ? await request : await request.json(body)
       assert.isBelow(response.status(), 500, `${route.method} ${route.pattern} failed: ${response.text()}`)
       for (const id of foreign) assert.notInclude(response.text(), id, `${route.method} ${route.pattern} leaked ${id}`)
-      if (route.name === 'users.store' || route.name === 'teams.store') {
+      if (['users.store', 'teams.store', 'queues.store'].includes(route.name)) {
         assert.equal(response.status(), 422, `${route.name} accepted another tenant's ids`)
       }
     }

@@ -1,0 +1,62 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { createQueue, createSkill, setQueueMembers, setQueueSkills, updateQueue } from '#contact_center/actions/queues'
+import { findQueue, listQueues } from '#contact_center/queries/acd_query'
+import { queueMembersValidator, queueSkillsValidator, queueValidator, skillValidator, updateQueueValidator } from '#contact_center/validators/acd'
+
+/** Queues and skills: what callers wait in and what agents must know to serve them. */
+export default class QueuesController {
+  async index({ scope }: HttpContext) {
+    return { data: await listQueues(scope) }
+  }
+
+  async show({ scope, params }: HttpContext) {
+    return { data: await findQueue(scope, params.id) }
+  }
+
+  async store(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(queueValidator)
+    const id = await createQueue(ctx.scope, input)
+    const queue = await findQueue(ctx.scope, id)
+    ctx.audit = { targetType: 'queue', targetId: id, after: { ...queue } }
+    return ctx.response.created({ data: queue })
+  }
+
+  async update(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(updateQueueValidator)
+    const before = await findQueue(ctx.scope, ctx.params.id)
+    await updateQueue(ctx.scope, ctx.params.id, input)
+    const after = await findQueue(ctx.scope, ctx.params.id)
+    ctx.audit = { targetType: 'queue', before: { ...before }, after: { ...after } }
+    return { data: after }
+  }
+
+  async members(ctx: HttpContext) {
+    const { userIds } = await ctx.request.validateUsing(queueMembersValidator)
+    await findQueue(ctx.scope, ctx.params.id)
+    await setQueueMembers(ctx.scope, ctx.params.id, userIds)
+    const after = await findQueue(ctx.scope, ctx.params.id)
+    ctx.audit = { targetType: 'queue', after: { memberIds: after.memberIds } }
+    return { data: after }
+  }
+
+  async skills(ctx: HttpContext) {
+    const { skills } = await ctx.request.validateUsing(queueSkillsValidator)
+    await findQueue(ctx.scope, ctx.params.id)
+    await setQueueSkills(ctx.scope, ctx.params.id, skills)
+    const after = await findQueue(ctx.scope, ctx.params.id)
+    ctx.audit = { targetType: 'queue', after: { skills: after.skills } }
+    return { data: after }
+  }
+
+  async skillIndex({ scope }: HttpContext) {
+    const rows = await scope.trx.from('skills').where('tenant_id', scope.tenantId).orderBy('name')
+    return { data: rows.map((r) => ({ id: r.id, name: r.name })) }
+  }
+
+  async skillStore(ctx: HttpContext) {
+    const { name } = await ctx.request.validateUsing(skillValidator)
+    const id = await createSkill(ctx.scope, name)
+    ctx.audit = { targetType: 'skill', targetId: id, after: { name } }
+    return ctx.response.created({ data: { id, name } })
+  }
+}

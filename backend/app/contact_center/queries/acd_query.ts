@@ -1,0 +1,118 @@
+import { notFound } from '#shared/errors'
+import type { TenantScope } from '#shared/scope'
+import { iso } from '#shared/time'
+
+/** The API shape of an agent's live state. */
+export function toAgentStatus(row: Record<string, any>) {
+  return {
+    userId: row.user_id,
+    displayName: row.display_name,
+    state: row.state ?? 'offline',
+    reason: row.reason ?? null,
+    locked: row.locked ?? false,
+    since: iso(row.since),
+    currentCallId: row.current_call_id ?? null,
+  }
+}
+
+/** Every active agent-capable user with their state (offline when they never signed in). */
+export async function listAgentStatuses(scope: TenantScope) {
+  const rows = await scope.trx
+    .from('users as u')
+    .leftJoin('agent_states as a', (j) => j.on('a.tenant_id', 'u.tenant_id').andOn('a.user_id', 'u.id'))
+    .where('u.tenant_id', scope.tenantId)
+    .where('u.status', 'active')
+    .whereExists((q) =>
+      q.from('user_roles as ur').join('roles as r', (j) => j.on('r.tenant_id', 'ur.tenant_id').andOn('r.id', 'ur.role_id'))
+        .whereRaw('ur.tenant_id = u.tenant_id and ur.user_id = u.id')
+        .whereRaw(`'calls.handle' = any(r.permissions)`)
+    )
+    .select('u.id as user_id', 'u.display_name', 'a.state', 'a.reason', 'a.locked', 'a.since', 'a.current_call_id')
+    .orderBy('u.display_name')
+  return rows.map(toAgentStatus)
+}
+
+/** One agent's status with their pending offer and current call, as the agent's own screen needs. */
+export async function agentStatus(scope: TenantScope, userId: string) {
+  const row = await scope.trx
+    .from('users as u')
+    .leftJoin('agent_states as a', (j) => j.on('a.tenant_id', 'u.tenant_id').andOn('a.user_id', 'u.id'))
+    .where('u.tenant_id', scope.tenantId)
+    .where('u.id', userId)
+    .select('u.id as user_id', 'u.display_name', 'a.state', 'a.reason', 'a.locked', 'a.since', 'a.current_call_id')
+    .first()
+  if (!row) throw notFound('Agent')
+  const offer = await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('user_id', userId).where('status', 'pending').first()
+  const call = row.current_call_id ? await findCall(scope, row.current_call_id) : null
+  return {
+    ...toAgentStatus(row),
+    offer: offer ? { id: offer.id, callId: offer.call_id, offeredAt: iso(offer.offered_at), expiresAt: iso(offer.expires_at) } : null,
+    call,
+  }
+}
+
+/** The API shape of a call. */
+export async function findCall(scope: TenantScope, callId: string) {
+  const row = await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', callId).first()
+  if (!row) throw notFound('Call')
+  return {
+    id: row.id,
+    direction: row.direction,
+    channel: row.channel,
+    status: row.status,
+    ani: row.ani,
+    dnis: row.dnis,
+    queueId: row.queue_id,
+    agentId: row.agent_id,
+    createdAt: iso(row.created_at),
+    queuedAt: iso(row.queued_at),
+    offeredAt: iso(row.offered_at),
+    answeredAt: iso(row.answered_at),
+    endedAt: iso(row.ended_at),
+    endReason: row.end_reason,
+  }
+}
+
+/** The API shape of a queue with its skills and members. */
+export async function listQueues(scope: TenantScope, onlyId?: string) {
+  const query = scope.trx.from('queues').where('tenant_id', scope.tenantId).orderBy('name')
+  if (onlyId) query.where('id', onlyId)
+  const rows = await query
+  if (rows.length === 0) return []
+  const ids = rows.map((r) => r.id)
+  const skills = await scope.trx
+    .from('queue_skills as qs')
+    .join('skills as s', (j) => j.on('s.tenant_id', 'qs.tenant_id').andOn('s.id', 'qs.skill_id'))
+    .where('qs.tenant_id', scope.tenantId)
+    .whereIn('qs.queue_id', ids)
+    .select('qs.queue_id', 's.id', 's.name', 'qs.min_level')
+  const members = await scope.trx.from('queue_members').where('tenant_id', scope.tenantId).whereIn('queue_id', ids).select('queue_id', 'user_id')
+  const waiting = await scope.trx.from('calls').where('tenant_id', scope.tenantId).whereIn('queue_id', ids).where('status', 'queued')
+    .groupBy('queue_id').select('queue_id').count('* as n').min('queued_at as oldest')
+  return rows.map((q) => {
+    const w = waiting.find((x) => x.queue_id === q.id)
+    return {
+      id: q.id,
+      name: q.name,
+      strategy: q.strategy,
+      priority: q.priority,
+      serviceLevelSeconds: q.service_level_seconds,
+      wrapUpSeconds: q.wrap_up_seconds,
+      offerTimeoutSeconds: q.offer_timeout_seconds,
+      relaxAfterSeconds: q.relax_after_seconds,
+      overflowAfterSeconds: q.overflow_after_seconds,
+      overflowQueueId: q.overflow_queue_id,
+      skills: skills.filter((s) => s.queue_id === q.id).map((s) => ({ skillId: s.id, name: s.name, minLevel: s.min_level })),
+      memberIds: members.filter((m) => m.queue_id === q.id).map((m) => m.user_id),
+      waiting: Number(w?.n ?? 0),
+      oldestQueuedAt: iso(w?.oldest ?? null),
+    }
+  })
+}
+
+/** One queue, or 404. */
+export async function findQueue(scope: TenantScope, id: string) {
+  const [queue] = await listQueues(scope, id)
+  if (!queue) throw notFound('Queue')
+  return queue
+}
