@@ -6,6 +6,7 @@ import { createUser } from '#identity/actions/create_user'
 import { createTeam, setTeamMembers } from '#identity/actions/teams'
 import { hashPassword } from '#identity/password_gate'
 import { upsertOperator } from '#platform/operators'
+import { createQueue, createSkill, setAgentSkills, setQueueMembers, setQueueSkills } from '#contact_center/actions/queues'
 
 export const DEMO_SLUG = 'demo'
 
@@ -18,7 +19,8 @@ const PEOPLE = [
 ] as const
 
 /**
- * Creates the demo organisation (tenant admin, supervisor, three agents, executive, one team)
+ * Creates the demo organisation (tenant admin, supervisor, three agents, executive, one team, two
+ * queues with skills)
  * through the same actions signup and the admin console use. Idempotent: a present tenant is kept.
  */
 export async function seedDemo(password: string) {
@@ -50,8 +52,18 @@ export async function seedDemo(password: string) {
         const created = await createUser(scope, { email: person.email, displayName: person.displayName, roleIds: [roleIds[person.role]], passwordHash })
         ids[person.email] = created.id
       }
+      const agents = [ids['agent1@demo.example'], ids['agent2@demo.example'], ids['agent3@demo.example']]
       const team = await createTeam(scope, { name: 'Front line', description: 'First-level support', supervisorIds: [ids['supervisor@demo.example']] })
-      await setTeamMembers(scope, team.id, [ids['agent1@demo.example'], ids['agent2@demo.example'], ids['agent3@demo.example']])
+      await setTeamMembers(scope, team.id, agents)
+      const mandarin = await createSkill(scope, 'Mandarin')
+      const billing = await createSkill(scope, 'Billing')
+      const hotline = await createQueue(scope, { name: 'Hotline', wrapUpSeconds: 15, relaxAfterSeconds: 30 })
+      const billingQueue = await createQueue(scope, { name: 'Billing', priority: 5, overflowAfterSeconds: 120, overflowQueueId: hotline })
+      await setQueueMembers(scope, hotline, agents)
+      await setQueueMembers(scope, billingQueue, agents.slice(0, 2))
+      await setQueueSkills(scope, billingQueue, [{ skillId: billing, minLevel: 5 }])
+      await setAgentSkills(scope, agents[0], [{ skillId: billing, level: 8 }, { skillId: mandarin, level: 5 }])
+      await setAgentSkills(scope, agents[1], [{ skillId: billing, level: 4 }, { skillId: mandarin, level: 10 }])
     })
   }
   const lines = [
