@@ -15,7 +15,7 @@ export default defineConfig({
     () => import('#providers/app_provider'),
   ],
 
-  preloads: [() => import('#start/routes'), () => import('#start/kernel'), () => import('#start/jobs')],
+  preloads: [() => import('#start/routes'), () => import('#start/kernel'), () => import('#start/jobs'), () => import('#start/realtime')],
 
   tests: {
     suites: [

@@ -14,9 +14,18 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   teardown: [],
 }
 
-/** Functional suites start the HTTP server. */
+/** Functional suites start the HTTP server with the realtime gateway on it. */
 export const configureSuite: Config['configureSuite'] = (suite) => {
   if (suite.name === 'functional') {
-    return suite.setup(() => testUtils.httpServer().start())
+    return suite.setup(async () => {
+      const close = await testUtils.httpServer().start()
+      const { realtimeGateway } = await import('#realtime/gateway')
+      const nodeServer = (await app.container.make('server')).getNodeServer()
+      if (nodeServer) realtimeGateway.attach(nodeServer)
+      return async () => {
+        realtimeGateway.close()
+        await close()
+      }
+    })
   }
 }

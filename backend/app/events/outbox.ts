@@ -22,12 +22,38 @@ export interface DomainEventEnvelope {
   payload: Record<string, unknown>
 }
 
+/** Something that reacts to events once their transaction has committed (the realtime gateway). */
+export type CommittedEventListener = (event: DomainEventEnvelope) => void
+
+const committedListeners = new Set<CommittedEventListener>()
+
+/** Registers a listener for committed events; returns a function that removes it. */
+export function onCommittedEvent(listener: CommittedEventListener) {
+  committedListeners.add(listener)
+  return () => committedListeners.delete(listener)
+}
+
 /**
  * Writes a domain event into the outbox inside the caller's transaction, so the event exists
- * exactly when the change it describes was committed.
+ * exactly when the change it describes was committed; listeners hear it only after the commit.
  */
 export async function recordEvent(scope: TenantScope, event: DomainEventInput): Promise<string> {
   const id = newId()
+  const envelope: DomainEventEnvelope = {
+    id,
+    tenantId: scope.tenantId,
+    type: event.type,
+    schemaVersion: event.schemaVersion ?? 1,
+    occurredAt: new Date().toISOString(),
+    actor: { type: scope.actor.type, id: scope.actor.id },
+    entity: { type: event.entityType, id: event.entityId },
+    payload: event.payload ?? {},
+  }
+  if (committedListeners.size > 0) {
+    scope.trx.after('commit', () => {
+      for (const listener of committedListeners) listener(envelope)
+    })
+  }
   await scope.trx.table('domain_events').insert({
     tenant_id: scope.tenantId,
     id,

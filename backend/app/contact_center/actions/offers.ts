@@ -19,7 +19,8 @@ export async function acceptOffer(scope: TenantScope, userId: string, offerId: s
   await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', offer.call_id).update({ status: 'connected', answered_at: now, agent_id: userId })
   await scope.trx.table('call_legs').insert({ tenant_id: scope.tenantId, id: newId(), call_id: offer.call_id, role: 'agent', user_id: userId, joined_at: now })
   await changeAgentState(scope, userId, { to: 'busy', by: 'system', callId: offer.call_id })
-  await recordEvent(scope, { type: 'call.answered', entityType: 'call', entityId: offer.call_id, payload: { agentId: userId, offerId } })
+  const call = await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', offer.call_id).select('queue_id').first()
+  await recordEvent(scope, { type: 'call.answered', entityType: 'call', entityId: offer.call_id, payload: { agentId: userId, offerId, queueId: call?.queue_id ?? null } })
   return offer.call_id as string
 }
 

@@ -83,6 +83,6 @@ async function offerCall(scope: TenantScope, call: Record<string, any>, userId: 
     .where('id', call.id)
     .update({ status: 'offered', agent_id: userId, offered_at: scope.trx.raw('coalesce(offered_at, now())') })
   await changeAgentState(scope, userId, { to: 'reserved', by: 'system', callId: call.id })
-  await recordEvent(scope, { type: 'call.offered', entityType: 'call', entityId: call.id, payload: { offerId: id, agentId: userId, expiresAt: expiresAt.toISOString() } })
+  await recordEvent(scope, { type: 'call.offered', entityType: 'call', entityId: call.id, payload: { offerId: id, agentId: userId, queueId: call.queue_id, expiresAt: expiresAt.toISOString() } })
   return { id, callId: call.id, userId, expiresAt }
 }
