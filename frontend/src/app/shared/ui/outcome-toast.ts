@@ -27,4 +27,13 @@ export class OutcomeToast {
   failure(error: ApiError): void {
     this.message.error(translateOr(this.transloco, errorKey(error), error.message));
   }
+
+  /**
+   * Shows an API error; for a conflict (409) the server's own message, since only the server
+   * knows why the change was refused (e.g. "your supervisor has locked your state").
+   */
+  failureAsSent(error: ApiError): void {
+    if (error.status === 409 && error.message) this.message.error(error.message);
+    else this.failure(error);
+  }
 }
