@@ -25,6 +25,7 @@ export function contactCenterRoutes() {
   tenantRoute(router.patch('queues/:id', [QueuesController, 'update']).as('queues.update'), 'queues.manage')
   tenantRoute(router.put('queues/:id/members', [QueuesController, 'members']).as('queues.members'), 'queues.manage')
   tenantRoute(router.put('queues/:id/skills', [QueuesController, 'skills']).as('queues.skills'), 'queues.manage')
+  tenantRoute(router.post('queues/:id/simulated-calls', [QueuesController, 'simulateCall']).as('queues.simulated_calls'), 'queues.manage')
   tenantRoute(router.get('skills', [QueuesController, 'skillIndex']).as('skills.index'), 'queues.view')
   tenantRoute(router.post('skills', [QueuesController, 'skillStore']).as('skills.store'), 'queues.manage')
 }

@@ -7,7 +7,7 @@ import { changeAgentState } from '#contact_center/actions/agent_states'
 /** An inbound contact arriving at a queue (from the voice adapter, the web widget or a test). */
 export interface IncomingCall {
   queueId: string
-  channel: 'voice' | 'web'
+  channel: 'voice' | 'web' | 'simulated'
   ani?: string | null
   dnis?: string | null
   priority?: number

@@ -1,7 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { createQueue, createSkill, setQueueMembers, setQueueSkills, updateQueue } from '#contact_center/actions/queues'
-import { findQueue, listQueues } from '#contact_center/queries/acd_query'
-import { queueMembersValidator, queueSkillsValidator, queueValidator, skillValidator, updateQueueValidator } from '#contact_center/validators/acd'
+import { findCall, findQueue, listQueues } from '#contact_center/queries/acd_query'
+import { enqueueCall } from '#contact_center/actions/calls'
+import { routeWaitingCalls } from '#contact_center/actions/routing'
+import { queueMembersValidator, queueSkillsValidator, queueValidator, simulatedCallValidator, skillValidator, updateQueueValidator } from '#contact_center/validators/acd'
 
 /** Queues and skills: what callers wait in and what agents must know to serve them. */
 export default class QueuesController {
@@ -46,6 +48,15 @@ export default class QueuesController {
     const after = await findQueue(ctx.scope, ctx.params.id)
     ctx.audit = { targetType: 'queue', after: { skills: after.skills } }
     return { data: after }
+  }
+
+  async simulateCall(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(simulatedCallValidator)
+    await findQueue(ctx.scope, ctx.params.id)
+    const callId = await enqueueCall(ctx.scope, { queueId: ctx.params.id, channel: 'simulated', ani: input.ani ?? null, priority: input.priority })
+    await routeWaitingCalls(ctx.scope)
+    ctx.audit = { targetType: 'call', targetId: callId, after: { queueId: ctx.params.id, simulated: true } }
+    return ctx.response.created({ data: await findCall(ctx.scope, callId) })
   }
 
   async skillIndex({ scope }: HttpContext) {

@@ -36,3 +36,9 @@ export const agentStateValidator = vine.create({
   state: vine.enum(['ready', 'not_ready', 'offline'] as const),
   reason: vine.string().trim().minLength(1).maxLength(40).regex(/^[a-z0-9_]+$/).optional(),
 })
+
+/** A simulated inbound call to test a queue's routing without a phone line. */
+export const simulatedCallValidator = vine.create({
+  ani: vine.string().trim().maxLength(32).regex(/^\+?[0-9]{3,20}$/).optional(),
+  priority: vine.number().withoutDecimals().min(0).max(100).optional(),
+})

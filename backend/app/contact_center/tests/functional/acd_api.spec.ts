@@ -74,6 +74,20 @@ test.group('ACD over HTTP', (group) => {
     ;(await client.post('/api/v1/queues').header('authorization', supervisor.auth).json({ name: 'Nope' })).assertStatus(403)
   })
 
+  test('an admin places a simulated call and the ready agent is offered it at once', async ({ client, assert }) => {
+    const org = await makeTenant()
+    const agent = await makeUser(org, ['agent'])
+    const queue = await client.post('/api/v1/queues').header('authorization', org.auth).json({ name: 'Trial' })
+    await client.put(`/api/v1/queues/${queue.body().data.id}/members`).header('authorization', org.auth).json({ userIds: [agent.user.id] })
+    await client.post('/api/v1/agent/state').header('authorization', agent.auth).json({ state: 'ready' })
+    const call = await client.post(`/api/v1/queues/${queue.body().data.id}/simulated-calls`).header('authorization', org.auth).json({ ani: '13800138000' })
+    call.assertStatus(201)
+    await matchesContract(call)
+    assert.deepEqual([call.body().data.status, call.body().data.channel, call.body().data.agentId], ['offered', 'simulated', agent.user.id])
+    const denied = await client.post(`/api/v1/queues/${queue.body().data.id}/simulated-calls`).header('authorization', agent.auth).json({})
+    denied.assertStatus(403)
+  })
+
   test('bad queue settings name the field', async ({ client, assert }) => {
     const org = await makeTenant()
     const response = await client.post('/api/v1/queues').header('authorization', org.auth).json({ name: 'Q', offerTimeoutSeconds: 1, strategy: 'random' })

@@ -47,6 +47,13 @@ export const contactCenterOperations: OperationMap = {
     body: 'QueueSkillsRequest',
     success: json(200, data('Queue'), 'The queue'),
   },
+  'queues.simulated_calls': {
+    tag: 'Queues',
+    summary: 'Place a simulated inbound call in a queue',
+    description: 'Tests the queue’s routing without a phone line: the call is queued and routed at once like a real one (channel `simulated`, no media).',
+    body: 'SimulatedCallRequest',
+    success: json(201, data('Call'), 'The call, already offered when an agent was free'),
+  },
   'skills.index': { tag: 'Queues', summary: 'Every skill', success: json(200, list('Skill'), 'Skills by name') },
   'skills.store': { tag: 'Queues', summary: 'Create a skill', body: 'SkillRequest', success: json(201, data('Skill'), 'The new skill') },
 }

@@ -37,7 +37,7 @@ export const contactCenterSchemas: SchemaMap = {
   Call: object({
     id,
     direction: { type: 'string', enum: ['inbound', 'outbound'] },
-    channel: { type: 'string', enum: ['voice', 'web'] },
+    channel: { type: 'string', enum: ['voice', 'web', 'simulated'] },
     status: { type: 'string', enum: ['ringing', 'queued', 'offered', 'connected', 'ended'] },
     ani: nullable({ type: 'string' }),
     dnis: nullable({ type: 'string' }),
@@ -70,5 +70,6 @@ export const contactCenterSchemas: SchemaMap = {
     { state: { type: 'string', enum: ['ready', 'not_ready', 'offline'] }, reason: { type: 'string', pattern: '^[a-z0-9_]+$', maxLength: 40 } },
     ['state']
   ),
+  SimulatedCallRequest: input({ ani: { type: 'string', pattern: '^\\+?[0-9]{3,20}$', maxLength: 32 }, priority: { type: 'integer', minimum: 0, maximum: 100 } }),
   SkillRequest: input({ name: { type: 'string', minLength: 1, maxLength: 80 } }, ['name']),
 }
