@@ -6,10 +6,9 @@ const keys = (granted: string[]) =>
   );
 
 describe('console menu', () => {
-  it('shows an agent without admin permissions only the home page and the coming modules', () => {
+  it('shows someone without permissions only the home page and the coming modules', () => {
     expect(keys([])).toEqual([
       'home',
-      'agent-workspace',
       'supervisor',
       'customers',
       'tickets',
@@ -17,6 +16,17 @@ describe('console menu', () => {
       'outbound',
       'data-center',
     ]);
+  });
+
+  it('shows an agent the workspace and the queues', () => {
+    const shown = keys(['calls.handle', 'queues.view']);
+    expect(shown).toContain('agent-workspace');
+    expect(shown).toContain('queues');
+    expect(shown).not.toContain('agents');
+  });
+
+  it('shows a supervisor the live agents', () => {
+    expect(keys(['agents.view'])).toContain('agents');
   });
 
   it('shows users to someone who may only view them', () => {

@@ -16,6 +16,24 @@ export const shellRoutes: Routes = [
         loadComponent: () => import('./home-page/home-page').then((m) => m.HomePage),
       },
       {
+        path: 'workspace',
+        canActivate: [permissionGuard],
+        data: { permissions: ['calls.handle'] },
+        loadChildren: () => import('../workspace/workspace.routes').then((m) => m.workspaceRoutes),
+      },
+      {
+        path: 'agents',
+        canActivate: [permissionGuard],
+        data: { permissions: ['agents.view'] },
+        loadChildren: () => import('../agents/agents.routes').then((m) => m.agentsRoutes),
+      },
+      {
+        path: 'queues',
+        canActivate: [permissionGuard],
+        data: { permissions: ['queues.view', 'queues.manage'] },
+        loadChildren: () => import('../queues/queues.routes').then((m) => m.queuesRoutes),
+      },
+      {
         path: 'users',
         canActivate: [permissionGuard],
         data: { permissions: ['users.view', 'users.manage'] },
