@@ -4,6 +4,9 @@ import type { TenantScope } from '#shared/scope'
 import { recordEvent } from '#events/outbox'
 import { canTransition, type AgentState, type StateChanger } from '#contact_center/agent_state_machine'
 
+/** States in which an agent is tied to a call (offered, talking, wrapping it up). */
+const ON_A_CALL = new Set<AgentState>(['reserved', 'busy', 'wrap_up'])
+
 /** Options of one state change. */
 export interface StateChange {
   to: AgentState
@@ -44,7 +47,7 @@ export async function changeAgentState(scope: TenantScope, userId: string, chang
       state: change.to,
       reason,
       since: now,
-      current_call_id: change.callId !== undefined ? change.callId : change.to === 'ready' || change.to === 'offline' ? null : current.current_call_id,
+      current_call_id: change.callId !== undefined ? change.callId : ON_A_CALL.has(change.to) ? current.current_call_id : null,
       ...(change.to === 'reserved' ? { last_offer_at: now } : {}),
     })
   await scope.trx.table('agent_state_changes').insert({
