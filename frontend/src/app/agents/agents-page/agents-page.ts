@@ -1,0 +1,90 @@
+import { CdkMenu, CdkMenuItem, CdkMenuTrigger } from '@angular/cdk/menu';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Store } from '@ngrx/store';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import { authFeature } from '../../auth/auth.reducer';
+import {
+  AgentState,
+  AgentStatus,
+  ChosenState,
+  NOT_READY_REASONS,
+} from '../../shared/api/acd-models';
+import { Clock } from '../../shared/time/clock';
+import { elapsedSince } from '../../shared/time/duration';
+import { AgentStateTag } from '../../shared/ui/agent-state-tag/agent-state-tag';
+import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
+import { MENU_BELOW_END } from '../../shared/ui/menu-positions';
+import { OutcomeToast } from '../../shared/ui/outcome-toast';
+import { PageHeader } from '../../shared/ui/page-header/page-header';
+import { AgentsStore } from '../agents-store';
+
+/** States in the order the summary shows them. */
+const SUMMARY_STATES: readonly AgentState[] = [
+  'ready',
+  'reserved',
+  'busy',
+  'wrap_up',
+  'not_ready',
+  'offline',
+];
+
+/** Supervisors' live table of agents: state, time in state, lock, current call, and commands. */
+@Component({
+  selector: 'app-agents-page',
+  imports: [
+    CdkMenu,
+    CdkMenuItem,
+    CdkMenuTrigger,
+    TranslocoPipe,
+    NzButtonModule,
+    NzIconModule,
+    NzTableModule,
+    NzTooltipModule,
+    AgentStateTag,
+    ApiErrorAlert,
+    PageHeader,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './agents-page.html',
+  styleUrl: './agents-page.css',
+})
+export class AgentsPage {
+  protected readonly store = inject(AgentsStore);
+  private readonly session = inject(Store);
+  private readonly clock = inject(Clock);
+  private readonly toast = inject(OutcomeToast);
+
+  protected readonly menuPosition = MENU_BELOW_END;
+  protected readonly reasons = NOT_READY_REASONS;
+  protected readonly summaryStates = SUMMARY_STATES;
+  protected readonly canManage = computed(() =>
+    this.session.selectSignal(authFeature.selectPermissionSet)().has('agents.manage'),
+  );
+
+  /** Live "mm:ss" in the current state. */
+  protected timeInState(agent: AgentStatus): string | null {
+    return elapsedSince(agent.since, this.clock.now());
+  }
+
+  /** A supervisor may force a state unless a call is being offered or talked on. */
+  protected canForce(agent: AgentStatus): boolean {
+    return agent.state !== 'reserved' && agent.state !== 'busy';
+  }
+
+  protected async force(agent: AgentStatus, state: ChosenState, reason?: string): Promise<void> {
+    const outcome = await this.store.forceState(agent, state, reason);
+    if (outcome.ok) this.toast.success('agents.forced', { name: agent.displayName });
+    else this.toast.failureAsSent(outcome.error);
+  }
+
+  protected async setLocked(agent: AgentStatus, locked: boolean): Promise<void> {
+    const outcome = await this.store.setLocked(agent, locked);
+    const key = locked ? 'agents.lockedDone' : 'agents.unlockedDone';
+    if (outcome.ok) this.toast.success(key, { name: agent.displayName });
+    else this.toast.failureAsSent(outcome.error);
+  }
+}

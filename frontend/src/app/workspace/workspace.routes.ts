@@ -1,0 +1,13 @@
+import { Routes } from '@angular/router';
+import { Clock } from '../shared/time/clock';
+import { WorkspaceStore } from './workspace-store';
+
+/** The agent's workspace with the call bar (below the console shell). */
+export const workspaceRoutes: Routes = [
+  {
+    path: '',
+    title: 'titles.workspace',
+    providers: [WorkspaceStore, Clock],
+    loadComponent: () => import('./workspace-page/workspace-page').then((m) => m.WorkspacePage),
+  },
+];
