@@ -1,10 +1,13 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
-import { Observable, of, throwError, VirtualAction, VirtualTimeScheduler } from 'rxjs';
+import { Observable, of, Subject, throwError, VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import { AgentSelf, AgentStateInput, AgentStatus } from '../shared/api/acd-models';
 import { POLL_SCHEDULER } from '../shared/store/schedulers';
 import { AgentsApi } from './agents-api';
 import { AGENTS_POLL_MS } from './agents-feed';
+import { provideMockStore } from '@ngrx/store/testing';
+import { initialAuthState } from '../auth/auth.reducer';
+import { RealtimeClient, RealtimeMessage } from '../shared/realtime/realtime-client';
 import { AgentsStore } from './agents-store';
 
 const agent = (userId: string, extra: Partial<AgentStatus> = {}): AgentStatus => ({
@@ -54,22 +57,48 @@ class FakeAgentsApi {
   }
 }
 
+/** Stands in for the realtime socket: the test pushes messages on the wallboard channel. */
+class FakeRealtime {
+  readonly pushes = new Subject<RealtimeMessage>();
+  channels: string[] = [];
+  channel(name: string): Observable<RealtimeMessage> {
+    this.channels.push(name);
+    return this.pushes;
+  }
+}
+
 function setup(maxFrames = 0) {
   const api = new FakeAgentsApi();
+  const realtime = new FakeRealtime();
   const scheduler = new VirtualTimeScheduler(VirtualAction, maxFrames);
   TestBed.configureTestingModule({
     providers: [
       AgentsStore,
+      provideMockStore({ initialState: { auth: { ...initialAuthState, tenant: { id: 't-1' } } } }),
       { provide: AgentsApi, useValue: api },
+      { provide: RealtimeClient, useValue: realtime },
       { provide: POLL_SCHEDULER, useValue: scheduler },
     ],
   });
   const store = TestBed.inject(AgentsStore);
   TestBed.tick();
-  return { store, api, scheduler };
+  return { store, api, scheduler, realtime };
 }
 
 describe('AgentsStore', () => {
+  it('re-reads the agents at once when a change is pushed on the wallboard channel', () => {
+    const { api, realtime } = setup();
+    expect(realtime.channels).toEqual(['tenant/t-1/wallboard']);
+    const before = api.polls;
+    realtime.pushes.next({
+      type: 'event',
+      channel: 'tenant/t-1/wallboard',
+      seq: 1,
+      event: { id: 'e', type: 'agent.state_changed', occurredAt: '', payload: {} },
+    });
+    expect(api.polls).toBe(before + 1);
+  });
+
   it('shows the agents as soon as the page opens', () => {
     const { store, scheduler } = setup();
     scheduler.flush();
@@ -78,7 +107,7 @@ describe('AgentsStore', () => {
     expect(store.counts()).toEqual({ offline: 1, ready: 1 });
   });
 
-  it('asks again every three seconds', () => {
+  it('asks again on the slow poll, in case the socket is down', () => {
     const { store, api, scheduler } = setup(AGENTS_POLL_MS * 2);
     api.lists = [
       [agent('ada')],

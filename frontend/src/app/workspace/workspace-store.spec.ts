@@ -5,6 +5,9 @@ import { AgentSelf, AgentStateInput, Call } from '../shared/api/acd-models';
 import { POLL_SCHEDULER } from '../shared/store/schedulers';
 import { AgentApi, QueueName } from './agent-api';
 import { AGENT_POLL_MS } from './agent-feed';
+import { provideMockStore } from '@ngrx/store/testing';
+import { initialAuthState } from '../auth/auth.reducer';
+import { RealtimeClient, RealtimeMessage } from '../shared/realtime/realtime-client';
 import { WorkspaceStore } from './workspace-store';
 
 const call: Call = {
@@ -87,24 +90,60 @@ class FakeAgentApi {
   }
 }
 
+/** Stands in for the realtime socket: the test pushes messages on the agent's channel. */
+class FakeRealtime {
+  readonly pushes = new Subject<RealtimeMessage>();
+  channels: string[] = [];
+  channel(name: string): Observable<RealtimeMessage> {
+    this.channels.push(name);
+    return this.pushes;
+  }
+}
+
 function setup(states: AgentSelf[], maxFrames = 0) {
   const api = new FakeAgentApi();
   api.states = states;
+  const realtime = new FakeRealtime();
   const scheduler = new VirtualTimeScheduler(VirtualAction, maxFrames);
   TestBed.configureTestingModule({
     providers: [
       WorkspaceStore,
+      provideMockStore({
+        initialState: { auth: { ...initialAuthState, user: { id: 'u-1' }, tenant: { id: 't-1' } } },
+      }),
       { provide: AgentApi, useValue: api },
+      { provide: RealtimeClient, useValue: realtime },
       { provide: POLL_SCHEDULER, useValue: scheduler },
     ],
   });
   const store = TestBed.inject(WorkspaceStore);
   TestBed.tick();
   scheduler.flush();
-  return { store, api, scheduler };
+  return { store, api, scheduler, realtime };
 }
 
 describe('WorkspaceStore', () => {
+  it("listens on the agent's own realtime channel and re-reads the state when something is pushed", () => {
+    const { store, api, realtime } = setup([agent(), agent({ state: 'ready' }), ringing]);
+    expect(realtime.channels).toEqual(['tenant/t-1/agent/u-1']);
+    const before = api.polls;
+    realtime.pushes.next({
+      type: 'event',
+      channel: 'tenant/t-1/agent/u-1',
+      seq: 1,
+      event: { id: 'e', type: 'call.offered', occurredAt: '', payload: {} },
+    });
+    expect(api.polls).toBe(before + 1);
+    expect(store.mode()).toBe('idle');
+    realtime.pushes.next({
+      type: 'event',
+      channel: 'tenant/t-1/agent/u-1',
+      seq: 2,
+      event: { id: 'f', type: 'agent.state_changed', occurredAt: '', payload: {} },
+    });
+    expect(store.mode()).toBe('ringing');
+  });
+
   it('shows the agent signed out until they choose a state', () => {
     const { store } = setup([agent()]);
     expect(store.mode()).toBe('offline');
@@ -112,7 +151,7 @@ describe('WorkspaceStore', () => {
     expect(store.loading()).toBe(false);
   });
 
-  it('picks up an offer on the next poll, 1.5 s later', () => {
+  it('picks up an offer on the next slow poll even without the socket', () => {
     const { store, api, scheduler } = setup([agent({ state: 'ready' }), ringing], AGENT_POLL_MS);
     expect(api.polls).toBe(2);
     expect(store.mode()).toBe('ringing');

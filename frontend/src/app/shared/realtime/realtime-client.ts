@@ -6,7 +6,12 @@ import { authFeature } from '../../auth/auth.reducer';
 /** A message of the realtime gateway for one channel. */
 export type RealtimeMessage =
   | { type: 'snapshot'; channel: string; seq: number; data: unknown }
-  | { type: 'event'; channel: string; seq: number; event: { id: string; type: string; occurredAt: string; payload: Record<string, unknown> } }
+  | {
+      type: 'event';
+      channel: string;
+      seq: number;
+      event: { id: string; type: string; occurredAt: string; payload: Record<string, unknown> };
+    }
   | { type: 'error'; channel: string | null; code: string; message: string };
 
 /** Reconnect delays (ms) after the socket drops; the last one repeats. */
@@ -33,7 +38,9 @@ export class RealtimeClient {
         const token = this.token();
         if (!token || closed) return;
         const location = this.document.location;
-        socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws?token=${encodeURIComponent(token)}`);
+        socket = new WebSocket(
+          `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws?token=${encodeURIComponent(token)}`,
+        );
         socket.onopen = () => socket?.send(JSON.stringify({ type: 'subscribe', channel: name }));
         socket.onmessage = (message) => {
           const parsed = JSON.parse(String(message.data)) as RealtimeMessage | { type: 'welcome' };

@@ -1,0 +1,81 @@
+/**
+ * End-to-end: an agent in the browser goes ready; an admin places a simulated call; the offer
+ * reaches the agent's workspace over the realtime socket (well before the 10 s fallback poll),
+ * the agent answers with Enter, hangs up, and lands in wrap-up.
+ */
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { missingBrowser, startPlatform, launchBrowser, snap } from './harness.mjs'
+
+const reason = missingBrowser()
+if (reason && process.env.CI === 'true') throw new Error(`CI=true and the browser suite cannot run: ${reason}`)
+
+let platform
+let browser
+
+before(async () => {
+  if (reason) return
+  platform = await startPlatform()
+  browser = await launchBrowser()
+})
+
+after(async () => {
+  await browser?.close()
+  await platform?.stop()
+})
+
+async function api(method, path, token, body) {
+  const response = await fetch(`${platform.baseUrl}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const text = await response.text()
+  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`)
+  return text ? JSON.parse(text) : null
+}
+
+test('an offer reaches the agent workspace live; answer, hang up, wrap-up', { skip: reason ?? false, timeout: 180_000 }, async () => {
+  const slug = `ws-${randomBytes(3).toString('hex')}`
+  const password = 'e2e password 123'
+  const admin = (await api('POST', '/signup', null, { organisationName: 'Live Desk', slug, timeZone: 'Asia/Shanghai', locale: 'en', adminName: 'Admin', adminEmail: `admin@${slug}.test`, password })).data.token
+  const agentRole = (await api('GET', '/roles', admin)).data.find((r) => r.key === 'agent').id
+  const email = `agent@${slug}.test`
+  const invited = (await api('POST', '/users', admin, { email, displayName: 'Lin Agent', roleIds: [agentRole] })).data
+  const mail = (await api('GET', '/dev/mailbox')).data.find((m) => m.to === email)
+  await api('POST', '/auth/password/reset', null, { token: decodeURIComponent(/token=([^\s&]+)/.exec(mail.body)[1]), password })
+  const queue = (await api('POST', '/queues', admin, { name: 'Hotline', wrapUpSeconds: 60 })).data
+  await api('PUT', `/queues/${queue.id}/members`, admin, { userIds: [invited.id] })
+
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+  page.setDefaultTimeout(20_000)
+  await page.goto(`${platform.baseUrl}/login`)
+  await page.getByTestId('login-tenant').fill(slug)
+  await page.getByTestId('login-email').fill(email)
+  await page.getByTestId('login-password').fill(password)
+  await page.getByTestId('login-password').press('Enter')
+  await page.getByTestId('menu-agent-workspace').click()
+  await page.getByTestId('workspace-call-bar').waitFor()
+  await page.getByTestId('workspace-ready').click()
+  await page.waitForFunction(() => document.querySelector('[data-testid="workspace-state"]')?.textContent?.trim().length)
+  await page.waitForTimeout(1500)
+
+  const placed = Date.now()
+  await api('POST', `/queues/${queue.id}/simulated-calls`, admin, { ani: '+8613800138000' })
+  await page.getByTestId('workspace-offer').waitFor({ timeout: 8000 })
+  const shownAfter = Date.now() - placed
+  assert.ok(shownAfter < 8000, `the offer took ${shownAfter} ms, longer than a push should`)
+  assert.match(await page.getByTestId('workspace-offer-caller').innerText(), /138/)
+  await snap(page, '11-workspace-offer')
+
+  await page.keyboard.press('Enter')
+  await page.getByTestId('workspace-hangup').waitFor()
+  await snap(page, '12-workspace-connected')
+  await page.getByTestId('workspace-hangup').click()
+  await page.getByTestId('workspace-wrap-up').waitFor()
+  await snap(page, '13-workspace-wrap-up')
+
+  const calls = await api('GET', `/queues/${queue.id}`, admin)
+  assert.equal(calls.data.waiting, 0)
+})
