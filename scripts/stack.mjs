@@ -7,6 +7,7 @@
 import path from 'node:path'
 import { ROOT, BACKEND, prepareDatabase, migrate, keptSecret, buildFrontendIfStale } from './lib/platform.mjs'
 import { run, service, waitForHttp } from './lib/processes.mjs'
+import { startLivekit } from './lib/livekit.mjs'
 
 const dataDir = path.join(ROOT, '.data', 'dev')
 const port = Number(process.env.PORT ?? 3333)
@@ -30,6 +31,15 @@ try {
   const db = await prepareDatabase({ dataDir, port: Number(process.env.EMBEDDED_PG_PORT ?? 54329), database: 'callcenter', log: () => {} })
   stoppers.push(db.stop)
   const env = { ...process.env, ...db.env, FILES_DIR: process.env.FILES_DIR ?? path.join(dataDir, 'files'), NODE_ENV: process.env.NODE_ENV ?? 'development', PORT: String(port), HOST: host }
+
+  const voice = await startLivekit({ dataDir: path.join(dataDir, 'livekit'), port: 7880, udpPort: 7882, log: say })
+  if (voice.env) {
+    Object.assign(env, voice.env)
+    stoppers.push(voice.stop)
+    say(`voice on: LiveKit at ${voice.env.LIVEKIT_URL}`)
+  } else {
+    say(`voice is OFF — ${voice.missing}. Everything else works.`)
+  }
 
   say('running migrations')
   await migrate(env)

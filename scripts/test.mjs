@@ -1,6 +1,7 @@
 /**
  * `npm test`: every suite against real services. Starts a fresh embedded PostgreSQL database
- * (unless DATABASE_URL is set), migrates it as the owner role, then runs the backend's Japa suites,
+ * (unless DATABASE_URL is set) and a LiveKit server on loopback (built once with `go install`,
+ * unless LIVEKIT_URL is set), migrates the database as the owner role, then runs the backend's Japa suites,
  * the analytics package's tests, the Angular unit tests and the browser end-to-end tests, and
  * prints one total. With CI=true a suite that cannot find a service it needs fails instead of
  * skipping.
@@ -10,6 +11,7 @@
 import path from 'node:path'
 import { spawn } from 'node:child_process'
 import { ROOT, BACKEND, prepareDatabase, migrate } from './lib/platform.mjs'
+import { startLivekit } from './lib/livekit.mjs'
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
 const wanted = (name) => !only || only.includes(name)
@@ -20,6 +22,9 @@ const failedSuites = []
 
 const db = await prepareDatabase({ dataDir, port: pgPort, database: 'callcenter_test', fresh: true, log: () => {} })
 const env = { ...process.env, ...db.env, FILES_DIR: path.join(dataDir, 'files'), NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }
+const voice = wanted('backend') ? await startLivekit({ dataDir: path.join(dataDir, 'livekit'), port: 7980, udpPort: 7982 }) : { missing: 'not needed' }
+if (voice.env) Object.assign(env, voice.env)
+else if (wanted('backend')) console.log(`[test] voice tests will ${process.env.CI === 'true' ? 'FAIL' : 'skip'}: ${voice.missing}`)
 try {
   await migrate(env)
   if (wanted('backend')) await suite('backend', process.execPath, ['ace.js', 'test'], { cwd: BACKEND, env })
@@ -27,6 +32,7 @@ try {
   if (wanted('frontend')) await suite('frontend', 'npm', ['test', '-w', '@cc/frontend'], { cwd: ROOT, env })
   if (wanted('e2e')) await suite('e2e', process.execPath, ['--test', '--test-concurrency=1', 'scripts/e2e/*.test.mjs'], { cwd: ROOT, env })
 } finally {
+  await voice.stop?.()
   await db.stop()
 }
 

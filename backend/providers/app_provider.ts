@@ -1,5 +1,6 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 import { Mailer, DevMailboxMailer } from '#shared/mail/mailer'
+import { VoiceProvider } from '#voice/voice_provider'
 
 /** Binds the application's ports to their default adapters. */
 export default class AppProvider {
@@ -7,6 +8,13 @@ export default class AppProvider {
 
   register() {
     this.app.container.singleton(Mailer, () => new DevMailboxMailer())
+    this.app.container.singleton(VoiceProvider, async () => {
+      const { default: env } = await import('#start/env')
+      const url = env.get('LIVEKIT_URL')
+      if (!url) throw new Error('Voice is off: set LIVEKIT_URL (npm start builds and starts LiveKit when Go is installed)')
+      const { LivekitProvider } = await import('#voice/adapters/livekit/livekit_provider')
+      return new LivekitProvider({ url, apiKey: env.get('LIVEKIT_API_KEY') ?? '', apiSecret: env.get('LIVEKIT_API_SECRET') ?? '' })
+    })
   }
 
   async boot() {

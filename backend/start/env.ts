@@ -20,4 +20,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   MAIL_DRIVER: Env.schema.enum.optional(['devmailbox', 'log'] as const),
   PLATFORM_ADMIN_EMAIL: Env.schema.string.optional(),
   PLATFORM_ADMIN_PASSWORD: Env.schema.string.optional(),
+  FILES_DIR: Env.schema.string.optional(),
+  LIVEKIT_URL: Env.schema.string.optional(),
+  LIVEKIT_API_KEY: Env.schema.string.optional(),
+  LIVEKIT_API_SECRET: Env.schema.string.optional(),
 })

@@ -1,0 +1,64 @@
+/**
+ * The vendor-neutral voice port. The ACD and call control speak only to this; each vendor
+ * (LiveKit now; Asterisk ARI, FreeSWITCH, a CPaaS later) is one adapter folder below `adapters/`.
+ */
+
+/** What a provider can do; the UI hides what a provider lacks. */
+export type VoiceCapability = 'web_calls' | 'sip_inbound' | 'sip_outbound' | 'hold' | 'transfer' | 'monitor' | 'whisper' | 'barge' | 'recording' | 'dtmf'
+
+/** Who a participant is in a call room. */
+export type LegRole = 'customer' | 'agent' | 'supervisor' | 'bot'
+
+/** A participant as the provider sees it. */
+export interface ProviderParticipant {
+  identity: string
+  role: LegRole | null
+  joinedAt: Date | null
+  publishing: boolean
+}
+
+/** Our own event union for whatever the vendor reports. */
+export type VoiceEvent =
+  | { type: 'room.started'; room: string; eventId: string; at: Date }
+  | { type: 'room.finished'; room: string; eventId: string; at: Date }
+  | { type: 'leg.joined'; room: string; identity: string; role: LegRole | null; eventId: string; at: Date }
+  | { type: 'leg.left'; room: string; identity: string; role: LegRole | null; eventId: string; at: Date }
+  | { type: 'other'; vendorType: string; eventId: string; at: Date }
+
+/** Join credentials for a browser (agent, supervisor, web caller). */
+export interface JoinGrant {
+  url: string
+  token: string
+  room: string
+  identity: string
+}
+
+/** Thrown by parseWebhook when a delivery is not authentic. */
+export class ForgedWebhookError extends Error {}
+
+/** The port: rooms per call, joining them, and the one way in for vendor events. */
+export abstract class VoiceProvider {
+  abstract readonly name: string
+  abstract readonly capabilities: ReadonlySet<VoiceCapability>
+
+  /** Creates the room of one call (one conversation = one room), named by our call id. */
+  abstract createCallRoom(room: string, metadata: Record<string, string>): Promise<void>
+
+  /** Credentials for one participant to join a call room with the role's permissions. */
+  abstract joinGrant(room: string, identity: string, role: LegRole, displayName: string): Promise<JoinGrant>
+
+  /** The call rooms that exist now (the reconciler compares them with our open calls). */
+  abstract callRooms(): Promise<string[]>
+
+  /** Who is in a room now (the reconciler compares this with our leg rows). */
+  abstract participants(room: string): Promise<ProviderParticipant[]>
+
+  /** Removes one participant (hang up a leg, force release). */
+  abstract removeParticipant(room: string, identity: string): Promise<void>
+
+  /** Ends the call for everyone. */
+  abstract endCallRoom(room: string): Promise<void>
+
+  /** Verifies and translates a vendor webhook; throws ForgedWebhookError when not authentic. */
+  abstract parseWebhook(rawBody: string, headers: Record<string, string | undefined>): Promise<VoiceEvent>
+}
