@@ -21,6 +21,7 @@ import { MENU_BELOW_END } from '../../shared/ui/menu-positions';
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { AgentsStore } from '../agents-store';
+import { IconAction } from '../../shared/ui/icon-action/icon-action';
 
 /** States in the order the summary shows them. */
 const SUMMARY_STATES: readonly AgentState[] = [
@@ -36,6 +37,7 @@ const SUMMARY_STATES: readonly AgentState[] = [
 @Component({
   selector: 'app-agents-page',
   imports: [
+    IconAction,
     CdkMenu,
     CdkMenuItem,
     CdkMenuTrigger,

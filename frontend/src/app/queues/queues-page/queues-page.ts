@@ -16,11 +16,13 @@ import { QueueMembersDrawer } from '../queue-members-drawer/queue-members-drawer
 import { QueueSkillsDrawer } from '../queue-skills-drawer/queue-skills-drawer';
 import { QueuesStore } from '../queues-store';
 import { SkillsDrawer } from '../skills-drawer/skills-drawer';
+import { IconAction } from '../../shared/ui/icon-action/icon-action';
 
 /** Queues with their routing strategy, what waits in them now, members and required skills. */
 @Component({
   selector: 'app-queues-page',
   imports: [
+    IconAction,
     TranslocoPipe,
     NzButtonModule,
     NzIconModule,
@@ -131,45 +133,24 @@ import { SkillsDrawer } from '../skills-drawer/skills-drawer';
               </td>
               @if (canManage()) {
                 <td nzAlign="right">
-                  <button
-                    nz-button
-                    nzType="text"
-                    nzSize="small"
-                    type="button"
-                    (click)="store.openMembers(queue)"
-                    nz-tooltip
-                    [nzTooltipTitle]="'queues.editMembers' | transloco"
-                    [attr.aria-label]="'queues.editMembers' | transloco"
-                    data-testid="queue-members"
-                  >
-                    <nz-icon nzType="usergroup-add" />
-                  </button>
-                  <button
-                    nz-button
-                    nzType="text"
-                    nzSize="small"
-                    type="button"
-                    (click)="store.openSkills(queue)"
-                    nz-tooltip
-                    [nzTooltipTitle]="'queues.editSkills' | transloco"
-                    [attr.aria-label]="'queues.editSkills' | transloco"
-                    data-testid="queue-skills"
-                  >
-                    <nz-icon nzType="tags" />
-                  </button>
-                  <button
-                    nz-button
-                    nzType="text"
-                    nzSize="small"
-                    type="button"
-                    (click)="store.openEdit(queue)"
-                    nz-tooltip
-                    [nzTooltipTitle]="'common.edit' | transloco"
-                    [attr.aria-label]="'common.edit' | transloco"
-                    data-testid="queue-edit"
-                  >
-                    <nz-icon nzType="edit" />
-                  </button>
+                  <app-icon-action
+                    icon="usergroup-add"
+                    [label]="'queues.editMembers' | transloco"
+                    testId="queue-members"
+                    (pressed)="store.openMembers(queue)"
+                  />
+                  <app-icon-action
+                    icon="tags"
+                    [label]="'queues.editSkills' | transloco"
+                    testId="queue-skills"
+                    (pressed)="store.openSkills(queue)"
+                  />
+                  <app-icon-action
+                    icon="edit"
+                    [label]="'common.edit' | transloco"
+                    testId="queue-edit"
+                    (pressed)="store.openEdit(queue)"
+                  />
                 </td>
               }
             </tr>

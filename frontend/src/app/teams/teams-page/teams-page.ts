@@ -15,11 +15,13 @@ import { TeamDrawer } from '../team-drawer/team-drawer';
 import { TeamMembersDrawer } from '../team-members-drawer/team-members-drawer';
 import { Team } from '../teams-api';
 import { TeamsStore } from '../teams-store';
+import { IconAction } from '../../shared/ui/icon-action/icon-action';
 
 /** Teams of the organisation with their supervisors and member counts. */
 @Component({
   selector: 'app-teams-page',
   imports: [
+    IconAction,
     TranslocoPipe,
     NzButtonModule,
     NzIconModule,
@@ -88,32 +90,18 @@ import { TeamsStore } from '../teams-store';
               <td nzAlign="right">{{ team.memberCount }}</td>
               @if (canManage()) {
                 <td nzAlign="right">
-                  <button
-                    nz-button
-                    nzType="text"
-                    nzSize="small"
-                    type="button"
-                    (click)="store.openMembers(team)"
-                    nz-tooltip
-                    [nzTooltipTitle]="'teams.editMembers' | transloco"
-                    [attr.aria-label]="'teams.editMembers' | transloco"
-                    data-testid="team-members"
-                  >
-                    <nz-icon nzType="usergroup-add" />
-                  </button>
-                  <button
-                    nz-button
-                    nzType="text"
-                    nzSize="small"
-                    type="button"
-                    (click)="store.openEdit(team)"
-                    nz-tooltip
-                    [nzTooltipTitle]="'common.edit' | transloco"
-                    [attr.aria-label]="'common.edit' | transloco"
-                    data-testid="team-edit"
-                  >
-                    <nz-icon nzType="edit" />
-                  </button>
+                  <app-icon-action
+                    icon="usergroup-add"
+                    [label]="'teams.editMembers' | transloco"
+                    testId="team-members"
+                    (pressed)="store.openMembers(team)"
+                  />
+                  <app-icon-action
+                    icon="edit"
+                    [label]="'common.edit' | transloco"
+                    testId="team-edit"
+                    (pressed)="store.openEdit(team)"
+                  />
                   <app-delete-button
                     [question]="'teams.confirmDelete' | transloco: { name: team.name }"
                     testId="team-delete"
