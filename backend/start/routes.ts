@@ -7,6 +7,7 @@ import { tenancyRoutes } from '#tenancy/routes'
 import { platformRoutes } from '#platform/routes'
 import { jobRoutes } from '#jobs/routes'
 import { contactCenterRoutes } from '#contact_center/routes'
+import { voiceRoutes } from '#voice/routes'
 import { publicRoute } from '#shared/route_guard'
 
 const ApiDocsController = () => import('#platform/controllers/api_docs_controller')
@@ -20,6 +21,7 @@ router
     platformRoutes()
     jobRoutes()
     contactCenterRoutes()
+    voiceRoutes()
   })
   .prefix('/api/v1')
 

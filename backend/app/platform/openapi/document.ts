@@ -36,6 +36,7 @@ const TAGS: Record<Tag, string> = {
   'Agent': 'The signed-in agent’s own ACD controls: state, offers, hanging up',
   'Agents': 'Supervisors’ controls over agents: live states, force state, lock, skills',
   'Queues': 'Queues, their routing settings, members and required skills',
+  'Voice': 'Voice vendors calling in (webhooks)',
   'Organisation': 'Signup, organisation settings and trusted certificate authorities',
   'Platform': 'The platform operators’ console (operator tokens only)',
   'Meta': 'Health and this description',
@@ -45,7 +46,7 @@ const TAGS: Record<Tag, string> = {
 const TAG_GROUPS = [
   { name: 'Identity', tags: ['Sessions', 'Users', 'Roles', 'Teams', 'Operation log'] },
   { name: 'Work', tags: ['Jobs'] },
-  { name: 'Contact center', tags: ['Agent', 'Agents', 'Queues'] },
+  { name: 'Contact center', tags: ['Agent', 'Agents', 'Queues', 'Voice'] },
   { name: 'Tenancy', tags: ['Organisation'] },
   { name: 'Platform', tags: ['Platform', 'Meta', 'Development'] },
 ]

@@ -20,6 +20,7 @@ export type Tag =
   | 'Agent'
   | 'Agents'
   | 'Queues'
+  | 'Voice'
   | 'Organisation'
   | 'Platform'
   | 'Meta'

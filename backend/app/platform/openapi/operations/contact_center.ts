@@ -54,6 +54,15 @@ export const contactCenterOperations: OperationMap = {
     body: 'SimulatedCallRequest',
     success: json(201, data('Call'), 'The call, already offered when an agent was free'),
   },
+  'voice.webhooks_livekit': {
+    tag: 'Voice',
+    summary: 'LiveKit webhook receiver',
+    description:
+      'LiveKit posts its events here as `application/webhook+json` with `Authorization: <JWT>` whose `sha256` claim is the body’s hash, signed with the API secret. ' +
+      'Forged or tampered deliveries answer 401; a redelivered event answers 200 with `duplicate: true` and has no second effect; 503 while voice is off.',
+    success: json(200, data('WebhookResult'), 'The event was accepted'),
+    errors: [401, 503],
+  },
   'skills.index': { tag: 'Queues', summary: 'Every skill', success: json(200, list('Skill'), 'Skills by name') },
   'skills.store': { tag: 'Queues', summary: 'Create a skill', body: 'SkillRequest', success: json(201, data('Skill'), 'The new skill') },
 }

@@ -71,5 +71,6 @@ export const contactCenterSchemas: SchemaMap = {
     ['state']
   ),
   SimulatedCallRequest: input({ ani: { type: 'string', pattern: '^\\+?[0-9]{3,20}$', maxLength: 32 }, priority: { type: 'integer', minimum: 0, maximum: 100 } }),
+  WebhookResult: object({ type: { type: 'string', description: 'Our event type, e.g. leg.joined, room.finished' }, duplicate: { type: 'boolean' } }),
   SkillRequest: input({ name: { type: 'string', minLength: 1, maxLength: 80 } }, ['name']),
 }

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { matchesContract } from '#tests/openapi'
 import env from '#start/env'
 import { AccessToken, TokenVerifier } from 'livekit-server-sdk'
 import { ForgedWebhookError, VoiceProvider } from '#voice/voice_provider'
@@ -53,5 +56,26 @@ test.group('LiveKit behind the voice port (real LiveKit server)', () => {
     const tampered = body.replace('agent-1', 'intruder')
     await assert.rejects(async () => voice.parseWebhook(tampered, { authorization: await sign(body) }), ForgedWebhookError)
     await assert.rejects(async () => voice.parseWebhook(body, { authorization: await sign(body, 'not-the-secret-but-long-enough-xyz') }), ForgedWebhookError)
+  }).skip(!configured, 'LIVEKIT_URL is not set')
+})
+
+test.group('LiveKit webhook endpoint', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a signed delivery is accepted once; a redelivery has no second effect; a forged one is refused', async ({ client, assert }) => {
+    const body = JSON.stringify({ event: 'room_finished', id: `EV_${Date.now()}`, createdAt: '1795980000', room: { name: 'call-7' } })
+    const send = async (authorization: string) =>
+      client.post('/api/v1/voice/webhooks/livekit').header('content-type', 'application/webhook+json').header('authorization', authorization).form(body)
+    const first = await send(await sign(body))
+    first.assertStatus(200)
+    await matchesContract(first)
+    assert.deepEqual(first.body().data, { type: 'room.finished', duplicate: false })
+    const again = await send(await sign(body))
+    assert.deepEqual(again.body().data, { type: 'room.finished', duplicate: true })
+    const rows = await db.from('voice_webhook_events').where('event_id', JSON.parse(body).id)
+    assert.lengthOf(rows, 1)
+    const forged = await send(await sign(body.replace('call-7', 'call-8')))
+    forged.assertStatus(401)
+    await matchesContract(forged)
   }).skip(!configured, 'LIVEKIT_URL is not set')
 })
