@@ -8,6 +8,7 @@ import path from 'node:path'
 import { ROOT, BACKEND, prepareDatabase, migrate, keptSecret, buildFrontendIfStale } from './lib/platform.mjs'
 import { run, service, waitForHttp } from './lib/processes.mjs'
 import { startLivekit } from './lib/livekit.mjs'
+import { startRedis } from './lib/redis.mjs'
 
 const dataDir = path.join(ROOT, '.data', 'dev')
 const port = Number(process.env.PORT ?? 3333)
@@ -32,7 +33,17 @@ try {
   stoppers.push(db.stop)
   const env = { ...process.env, ...db.env, FILES_DIR: process.env.FILES_DIR ?? path.join(dataDir, 'files'), NODE_ENV: process.env.NODE_ENV ?? 'development', PORT: String(port), HOST: host }
 
-  const voice = await startLivekit({ dataDir: path.join(dataDir, 'livekit'), port: 7880, udpPort: 7882, log: say })
+  const redis = await startRedis({ dataDir: path.join(dataDir, 'redis'), port: Number(process.env.EMBEDDED_REDIS_PORT ?? 6390) })
+  if (redis.env) {
+    Object.assign(env, redis.env)
+    stoppers.push(redis.stop)
+    say(redis.external ? 'realtime fan-out: external Redis (REDIS_URL)' : 'realtime fan-out: Redis on 127.0.0.1 (embedded)')
+  } else {
+    say(`realtime fan-out is in-process — ${redis.missing}. Fine for one backend process.`)
+  }
+
+  const webhookUrl = `http://127.0.0.1:${port}/api/v1/voice/webhooks/livekit`
+  const voice = await startLivekit({ dataDir: path.join(dataDir, 'livekit'), port: Number(process.env.LIVEKIT_PORT ?? 7880), udpPort: Number(process.env.LIVEKIT_UDP_PORT ?? 7882), webhookUrl, log: say })
   if (voice.env) {
     Object.assign(env, voice.env)
     stoppers.push(voice.stop)

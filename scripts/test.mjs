@@ -1,20 +1,25 @@
 /**
  * `npm test`: every suite against real services. Starts a fresh embedded PostgreSQL database
  * (unless DATABASE_URL is set) and a LiveKit server on loopback (built once with `go install`,
- * unless LIVEKIT_URL is set), migrates the database as the owner role, then runs the backend's Japa suites,
+ * unless LIVEKIT_URL is set) and Debian's redis-server for the realtime fan-out (unless REDIS_URL is
+ * set), migrates the database as the owner role, then runs the backend's Japa suites,
  * the analytics package's tests, the Angular unit tests and the browser end-to-end tests, and
  * prints one total. With CI=true a suite that cannot find a service it needs fails instead of
  * skipping.
  *
- * Options: `npm test -- --only=backend,e2e` runs a subset (backend, analytics, frontend, e2e).
+ * Options: `npm test -- --only=backend,e2e` runs a subset (backend, analytics, frontend, e2e); other
+ * arguments go to the backend's Japa runner (`--files=…`, `--tests=…`).
  */
 import path from 'node:path'
 import { spawn } from 'node:child_process'
 import { ROOT, BACKEND, prepareDatabase, migrate } from './lib/platform.mjs'
 import { startLivekit } from './lib/livekit.mjs'
+import { startRedis } from './lib/redis.mjs'
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
 const wanted = (name) => !only || only.includes(name)
+// Anything else goes to the backend's Japa runner, e.g. `--files=app/voice/tests/functional/call_bot.spec.ts`.
+const japaArgs = process.argv.slice(2).filter((a) => !a.startsWith('--only='))
 const pgPort = Number(process.env.TEST_PG_PORT ?? 54339)
 const dataDir = path.join(ROOT, '.data', `test-${pgPort}`)
 const totals = { passed: 0, failed: 0, skipped: 0 }
@@ -22,17 +27,28 @@ const failedSuites = []
 
 const db = await prepareDatabase({ dataDir, port: pgPort, database: 'callcenter_test', fresh: true, log: () => {} })
 const env = { ...process.env, ...db.env, FILES_DIR: path.join(dataDir, 'files'), NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }
-const voice = wanted('backend') ? await startLivekit({ dataDir: path.join(dataDir, 'livekit'), port: 7980, udpPort: 7982 }) : { missing: 'not needed' }
+// LiveKit and the end-to-end backend get ports derived from the PostgreSQL port too; LiveKit sends its
+// webhooks to the end-to-end backend (the Japa suites post signed webhooks themselves).
+const livekitPort = Number(process.env.TEST_LIVEKIT_PORT ?? 7000 + (pgPort % 1000))
+env.E2E_PORT = process.env.E2E_PORT ?? String(4000 + (pgPort % 1000))
+const voice = wanted('backend') || wanted('e2e')
+  ? await startLivekit({ dataDir: path.join(dataDir, 'livekit'), port: livekitPort, udpPort: livekitPort + 2, webhookUrl: `http://127.0.0.1:${env.E2E_PORT}/api/v1/voice/webhooks/livekit`, logLevel: 'error' })
+  : { missing: 'not needed' }
 if (voice.env) Object.assign(env, voice.env)
-else if (wanted('backend')) console.log(`[test] voice tests will ${process.env.CI === 'true' ? 'FAIL' : 'skip'}: ${voice.missing}`)
+else if (wanted('backend') || wanted('e2e')) console.log(`[test] voice tests will ${process.env.CI === 'true' ? 'FAIL' : 'skip'}: ${voice.missing}`)
+// Redis sits above the ephemeral port range, derived from the PostgreSQL port so parallel runs do not collide.
+const redis = wanted('backend') || wanted('e2e') ? await startRedis({ dataDir: path.join(dataDir, 'redis'), port: Number(process.env.TEST_REDIS_PORT ?? pgPort + 10000) }) : { missing: 'not needed' }
+if (redis.env) Object.assign(env, redis.env)
+else if (wanted('backend')) console.log(`[test] Redis fan-out tests will ${process.env.CI === 'true' ? 'FAIL' : 'skip'}: ${redis.missing}`)
 try {
   await migrate(env)
-  if (wanted('backend')) await suite('backend', process.execPath, ['ace.js', 'test'], { cwd: BACKEND, env })
+  if (wanted('backend')) await suite('backend', process.execPath, ['ace.js', 'test', ...japaArgs], { cwd: BACKEND, env })
   if (wanted('analytics')) await suite('analytics', 'npm', ['test', '-w', '@cc/analytics'], { cwd: ROOT, env })
   if (wanted('frontend')) await suite('frontend', 'npm', ['test', '-w', '@cc/frontend'], { cwd: ROOT, env })
   if (wanted('e2e')) await suite('e2e', process.execPath, ['--test', '--test-concurrency=1', 'scripts/e2e/*.test.mjs'], { cwd: ROOT, env })
 } finally {
   await voice.stop?.()
+  await redis.stop?.()
   await db.stop()
 }
 

@@ -24,4 +24,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   LIVEKIT_URL: Env.schema.string.optional(),
   LIVEKIT_API_KEY: Env.schema.string.optional(),
   LIVEKIT_API_SECRET: Env.schema.string.optional(),
+  /** `true` when a SIP gateway (livekit-sip) serves this LiveKit deployment. */
+  LIVEKIT_SIP: Env.schema.enum.optional(['true', 'false'] as const),
+  REDIS_URL: Env.schema.string.optional(),
 })

@@ -6,12 +6,19 @@ import app from '@adonisjs/core/services/app'
 import '#identity/jobs/audit_export'
 import { jobRunner } from '#jobs/job_runner'
 import { acdSweeper } from '#contact_center/acd_sweeper'
+import { voiceReconciler } from '#voice/voice_events'
+import { callConductor } from '#voice/call_conductor'
+import { shutdownMediaBots } from '#voice/bot/runtime'
 
 if (app.getEnvironment() === 'web' && !app.inTest) {
   jobRunner.start()
   acdSweeper.start()
-  app.terminating(() => {
+  voiceReconciler.start()
+  app.terminating(async () => {
     jobRunner.stop()
     acdSweeper.stop()
+    voiceReconciler.stop()
+    await callConductor.close()
+    await shutdownMediaBots()
   })
 }

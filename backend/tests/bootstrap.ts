@@ -23,7 +23,10 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
       const nodeServer = (await app.container.make('server')).getNodeServer()
       if (nodeServer) realtimeGateway.attach(nodeServer)
       return async () => {
-        realtimeGateway.close()
+        await realtimeGateway.close()
+        // rtc-node's native handles would keep the test process alive.
+        const { shutdownMediaBots } = await import('#voice/bot/runtime')
+        await shutdownMediaBots()
         await close()
       }
     })

@@ -31,23 +31,31 @@ async function freePort() {
 export async function startPlatform() {
   if (!process.env.DB_APP_URL) throw new Error('Run the end-to-end suite through `npm test` (it provides the database)')
   await buildFrontendIfStale()
-  const port = await freePort()
+  // npm test fixes the port so the LiveKit server it started can deliver webhooks here.
+  const port = Number(process.env.E2E_PORT ?? (await freePort()))
+  // The backend's log (pino on stdout) is kept as an artifact for when a scenario fails.
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  const log = fs.openSync(path.join(ARTIFACTS, 'backend.log'), 'w')
   const server = service(process.execPath, ['bin/serve.js'], {
     cwd: BACKEND,
     env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', APP_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', log, 'inherit'],
   })
   const baseUrl = `http://127.0.0.1:${port}`
   await waitForHttp(`${baseUrl}/api/health`)
   return { baseUrl, stop: () => server.stop() }
 }
 
-/** Launches headless Chromium with the flags this machine needs. */
-export async function launchBrowser() {
+/**
+ * Launches headless Chromium with the flags this machine needs. With `media`, microphones are a
+ * fake device (a beeping tone), permission prompts are granted, and audio plays without a gesture.
+ */
+export async function launchBrowser({ media = false } = {}) {
   const { chromium } = await import('playwright-core')
+  const mediaArgs = media ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--autoplay-policy=no-user-gesture-required'] : []
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...mediaArgs],
   })
 }
 

@@ -31,7 +31,7 @@ export function ensureLivekitServer(log = console.log) {
 }
 
 /** Loopback-only configuration: plain `--bind` still lets ICE listen on every interface. */
-function config({ port, udpPort, key, secret }) {
+function config({ port, udpPort, key, secret, webhookUrl, logLevel = 'warn' }) {
   return [
     `port: ${port}`,
     'bind_addresses: [127.0.0.1]',
@@ -48,8 +48,11 @@ function config({ port, udpPort, key, secret }) {
     'room:',
     '  auto_create: false',
     '  empty_timeout: 300',
+    // Hold and forced mute are enforced by the server; retrieve and unmute must be able to undo them.
+    '  enable_remote_unmute: true',
+    ...(webhookUrl ? ['webhook:', `  api_key: ${key}`, '  urls:', `    - ${webhookUrl}`] : []),
     'logging:',
-    '  level: warn',
+    `  level: ${logLevel}`,
   ].join('\n')
 }
 
@@ -57,7 +60,7 @@ function config({ port, udpPort, key, secret }) {
  * Starts LiveKit server (building it if needed) and returns the env the backend needs, or
  * `{ missing }` with the reason voice is off.
  */
-export async function startLivekit({ dataDir, port, udpPort, log = console.log }) {
+export async function startLivekit({ dataDir, port, udpPort, webhookUrl, logLevel, log = console.log }) {
   if (process.env.LIVEKIT_URL) {
     return { env: { LIVEKIT_URL: process.env.LIVEKIT_URL, LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY, LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET }, stop: async () => {} }
   }
@@ -70,7 +73,7 @@ export async function startLivekit({ dataDir, port, udpPort, log = console.log }
   }
   const { key, secret } = JSON.parse(fs.readFileSync(secretsFile, 'utf8'))
   const configFile = path.join(dataDir, 'livekit.yaml')
-  fs.writeFileSync(configFile, config({ port, udpPort, key, secret }), { mode: 0o600 })
+  fs.writeFileSync(configFile, config({ port, udpPort, key, secret, webhookUrl, logLevel }), { mode: 0o600 })
   const server = service(found.binary, ['--config', configFile], { stdio: ['ignore', 'ignore', 'inherit'] })
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 30000

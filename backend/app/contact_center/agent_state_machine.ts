@@ -19,13 +19,14 @@ const BY_AGENT: Record<AgentState, readonly AgentState[]> = {
   wrap_up: ['ready', 'not_ready'],
 }
 
+/** The ACD's own moves; `busy` from a free state is a supervisor intercepting a call. */
 const BY_SYSTEM: Record<AgentState, readonly AgentState[]> = {
-  offline: [],
-  ready: ['reserved'],
-  not_ready: [],
+  offline: ['busy'],
+  ready: ['reserved', 'busy'],
+  not_ready: ['busy'],
   reserved: ['busy', 'ready', 'not_ready'],
   busy: ['wrap_up'],
-  wrap_up: ['ready'],
+  wrap_up: ['ready', 'busy'],
 }
 
 /**

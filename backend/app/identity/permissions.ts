@@ -22,7 +22,7 @@ export const PERMISSIONS = {
   'calls.barge': { group: 'contact_center', description: 'Barge into live calls' },
   'calls.intercept': { group: 'contact_center', description: 'Take over live calls' },
   'recordings.listen': { group: 'contact_center', description: 'Listen to call recordings' },
-  'voice.manage': { group: 'contact_center', description: 'Manage numbers, trunks and IVR' },
+  'voice.manage': { group: 'contact_center', description: 'Configure numbers, IVR menus, prompts and recording policy' },
   'announcements.manage': { group: 'workspace', description: 'Post announcements to teams' },
   'customers.view': { group: 'crm', description: 'See customers' },
   'customers.manage': { group: 'crm', description: 'Create and change customers' },

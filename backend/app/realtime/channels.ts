@@ -12,7 +12,7 @@ export function parseChannel(name: string): { tenantId: string; channel: Channel
   const match = NAME.exec(name)
   if (!match) return null
   const [, tenantId, kind, id, wallboard] = match
-  const channel: Channel = wallboard ? { kind: 'wallboard' } : { kind: kind as 'agent' | 'queue', id }
+  const channel: Channel = wallboard ? { kind: 'wallboard' } : { kind: kind.toLowerCase() as 'agent' | 'queue', id: id.toLowerCase() }
   return { tenantId: tenantId.toLowerCase(), channel }
 }
 
@@ -39,7 +39,9 @@ export function channelsOf(event: DomainEventEnvelope): Channel[] {
   if (event.type.startsWith('agent.')) {
     channels.push({ kind: 'agent', id: event.entity.id }, { kind: 'wallboard' })
   } else if (event.type.startsWith('call.')) {
-    if (event.type === 'call.offered' && typeof payload.agentId === 'string') channels.push({ kind: 'agent', id: payload.agentId })
+    // Every event of a call reaches the agent on it (offers, hold, transfer, supervision, end).
+    if (typeof payload.agentId === 'string') channels.push({ kind: 'agent', id: payload.agentId })
+    if (typeof payload.targetAgentId === 'string') channels.push({ kind: 'agent', id: payload.targetAgentId })
     if (queueId) channels.push({ kind: 'queue', id: queueId })
     if (event.type === 'call.overflowed' && typeof payload.to === 'string') channels.push({ kind: 'queue', id: payload.to })
     channels.push({ kind: 'wallboard' })

@@ -15,7 +15,7 @@ export async function paginate<T>(
 ): Promise<Page<T>> {
   const page = input.page ?? 1
   const perPage = input.perPage ?? defaultPerPage
-  const [{ total }] = await query.clone().clearOrder().count('* as total')
+  const [{ total }] = await query.clone().clearOrder().clearSelect().count('* as total')
   const rows = await query.offset((page - 1) * perPage).limit(perPage)
   const count = Number(total)
   return {

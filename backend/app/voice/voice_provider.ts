@@ -4,7 +4,19 @@
  */
 
 /** What a provider can do; the UI hides what a provider lacks. */
-export type VoiceCapability = 'web_calls' | 'sip_inbound' | 'sip_outbound' | 'hold' | 'transfer' | 'monitor' | 'whisper' | 'barge' | 'recording' | 'dtmf'
+export type VoiceCapability =
+  | 'web_calls'
+  | 'sip_inbound'
+  | 'sip_outbound'
+  | 'hold'
+  | 'mute'
+  | 'transfer'
+  | 'monitor'
+  | 'whisper'
+  | 'barge'
+  | 'intercept'
+  | 'recording'
+  | 'dtmf'
 
 /** Who a participant is in a call room. */
 export type LegRole = 'customer' | 'agent' | 'supervisor' | 'bot'
@@ -21,9 +33,28 @@ export interface ProviderParticipant {
 export type VoiceEvent =
   | { type: 'room.started'; room: string; eventId: string; at: Date }
   | { type: 'room.finished'; room: string; eventId: string; at: Date }
-  | { type: 'leg.joined'; room: string; identity: string; role: LegRole | null; eventId: string; at: Date }
+  | { type: 'leg.joined'; room: string; identity: string; role: LegRole | null; sip: SipCallInfo | null; eventId: string; at: Date }
   | { type: 'leg.left'; room: string; identity: string; role: LegRole | null; eventId: string; at: Date }
   | { type: 'other'; vendorType: string; eventId: string; at: Date }
+
+/** What a SIP gateway tells about a caller who dialled one of our numbers. */
+export interface SipCallInfo {
+  /** The caller's number (ANI). */
+  from: string | null
+  /** The number dialled (DNIS). */
+  to: string | null
+  /** Attributes our number provisioning attached (tenant_id, entry_point_id). */
+  attributes: Record<string, string>
+}
+
+/** The ids a provider keeps for one provisioned phone number. */
+export interface ProvisionedNumber {
+  trunkId: string
+  dispatchRuleId: string
+}
+
+/** How a supervisor (or any listener-only participant) may speak in a room. */
+export type SpeakMode = 'listen' | 'speak'
 
 /** Join credentials for a browser (agent, supervisor, web caller). */
 export interface JoinGrant {
@@ -58,6 +89,24 @@ export abstract class VoiceProvider {
 
   /** Ends the call for everyone. */
   abstract endCallRoom(room: string): Promise<void>
+
+  /** Stops or restarts `listener` hearing the audio that `speakers` publish (hold, consult). */
+  abstract setListening(room: string, listener: string, speakers: readonly string[], listen: boolean): Promise<void>
+
+  /** Mutes or unmutes a participant's microphone at the media server (the client cannot override a mute). */
+  abstract setMuted(room: string, identity: string, muted: boolean): Promise<void>
+
+  /** Lets a participant publish audio or not, and shows or hides them to the others (supervision). */
+  abstract setSpeaking(room: string, identity: string, mode: SpeakMode, visible: boolean): Promise<void>
+
+  /** Routes calls to `number` into a new room each (requires `sip_inbound`). */
+  abstract provisionNumber(number: string, attributes: Record<string, string>): Promise<ProvisionedNumber>
+
+  /** Undoes provisionNumber. */
+  abstract releaseNumber(ids: ProvisionedNumber): Promise<void>
+
+  /** Blind transfer of a SIP caller to an external number (SIP REFER; requires `sip_outbound`). */
+  abstract transferToNumber(room: string, identity: string, number: string): Promise<void>
 
   /** Verifies and translates a vendor webhook; throws ForgedWebhookError when not authentic. */
   abstract parseWebhook(rawBody: string, headers: Record<string, string | undefined>): Promise<VoiceEvent>

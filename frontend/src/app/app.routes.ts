@@ -10,6 +10,10 @@ export const routes: Routes = [
   ...signupRoutes,
   ...devMailboxRoutes,
   {
+    path: 'call',
+    loadChildren: () => import('./web-call/web-call.routes').then((m) => m.webCallRoutes),
+  },
+  {
     path: 'platform',
     loadChildren: () => import('./platform/platform.routes').then((m) => m.platformRoutes),
   },

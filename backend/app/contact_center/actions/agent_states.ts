@@ -3,6 +3,7 @@ import { AppError, notFound } from '#shared/errors'
 import type { TenantScope } from '#shared/scope'
 import { recordEvent } from '#events/outbox'
 import { canTransition, type AgentState, type StateChanger } from '#contact_center/agent_state_machine'
+import { assertReasonCode } from '#contact_center/actions/reason_codes'
 
 /** States in which an agent is tied to a call (offered, talking, wrapping it up). */
 const ON_A_CALL = new Set<AgentState>(['reserved', 'busy', 'wrap_up'])
@@ -37,7 +38,7 @@ export async function changeAgentState(scope: TenantScope, userId: string, chang
     const why = current.locked && change.by === 'agent' ? 'your supervisor has locked your state' : `not allowed from ${from}`
     throw new AppError(409, 'E_CONFLICT', `Cannot change to ${change.to}: ${why}`)
   }
-  const reason = change.to === 'not_ready' ? (change.reason ?? 'break') : null
+  const reason = change.to !== 'not_ready' ? null : change.by === 'system' ? (change.reason ?? 'break') : await assertReasonCode(scope, change.reason)
   const now = new Date()
   await scope.trx
     .from('agent_states')

@@ -52,7 +52,7 @@ export async function endCall(scope: TenantScope, callId: string, reason: string
   const call = await lockCall(scope, callId)
   if (call.status === 'ended') throw new AppError(409, 'E_CONFLICT', 'The call has already ended')
   const now = new Date()
-  const abandoned = call.status === 'queued' || call.status === 'offered' || call.status === 'ringing'
+  const abandoned = ['ringing', 'ivr', 'queued', 'offered'].includes(call.status)
   if (call.status === 'offered') {
     const offer = await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('call_id', callId).where('status', 'pending').forUpdate().first()
     if (offer) {
@@ -64,8 +64,8 @@ export async function endCall(scope: TenantScope, callId: string, reason: string
     await changeAgentState(scope, call.agent_id, { to: 'wrap_up', by: 'system', callId })
   }
   const endReason = abandoned ? 'abandoned' : reason
-  await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', callId).update({ status: 'ended', ended_at: now, end_reason: endReason })
+  await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', callId).update({ status: 'ended', ended_at: now, end_reason: endReason, on_hold: false, recording_state: 'off' })
   await scope.trx.from('call_legs').where('tenant_id', scope.tenantId).where('call_id', callId).whereNull('left_at').update({ left_at: now, end_reason: endReason })
-  await recordEvent(scope, { type: abandoned ? 'call.abandoned' : 'call.ended', entityType: 'call', entityId: callId, payload: { reason: endReason, queueId: call.queue_id } })
+  await recordEvent(scope, { type: abandoned ? 'call.abandoned' : 'call.ended', entityType: 'call', entityId: callId, payload: { reason: endReason, queueId: call.queue_id, agentId: call.agent_id ?? null, room: call.room ?? null } })
   return { abandoned }
 }

@@ -3,6 +3,9 @@ import { AppError, notFound } from '#shared/errors'
 import type { TenantScope } from '#shared/scope'
 import { recordEvent } from '#events/outbox'
 import { changeAgentState } from '#contact_center/actions/agent_states'
+import { changeRecording } from '#contact_center/actions/call_control'
+import { recordingModeOf } from '#contact_center/queries/call_query'
+import { identities } from '#voice/voice'
 
 async function lockPendingOffer(scope: TenantScope, offerId: string, userId: string) {
   const offer = await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('id', offerId).where('user_id', userId).forUpdate().first()
@@ -17,10 +20,11 @@ export async function acceptOffer(scope: TenantScope, userId: string, offerId: s
   const now = new Date()
   await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('id', offer.id).update({ status: 'accepted', decided_at: now })
   await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', offer.call_id).update({ status: 'connected', answered_at: now, agent_id: userId })
-  await scope.trx.table('call_legs').insert({ tenant_id: scope.tenantId, id: newId(), call_id: offer.call_id, role: 'agent', user_id: userId, joined_at: now })
+  await scope.trx.table('call_legs').insert({ tenant_id: scope.tenantId, id: newId(), call_id: offer.call_id, role: 'agent', user_id: userId, identity: identities.agent(userId), joined_at: now })
   await changeAgentState(scope, userId, { to: 'busy', by: 'system', callId: offer.call_id })
-  const call = await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', offer.call_id).select('queue_id').first()
+  const call = await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', offer.call_id).select('queue_id', 'room').first()
   await recordEvent(scope, { type: 'call.answered', entityType: 'call', entityId: offer.call_id, payload: { agentId: userId, offerId, queueId: call?.queue_id ?? null } })
+  if (call?.room && (await recordingModeOf(scope, call.queue_id)) === 'always') await changeRecording(scope, offer.call_id, 'start')
   return offer.call_id as string
 }
 
@@ -33,7 +37,7 @@ async function requeue(scope: TenantScope, callId: string, ronaIncrement: number
     .from('calls')
     .where('tenant_id', scope.tenantId)
     .where('id', callId)
-    .update({ status: 'queued', agent_id: null, rona_count: scope.trx.raw('rona_count + ?', [ronaIncrement]) })
+    .update({ status: 'queued', agent_id: null, target_agent_id: null, rona_count: scope.trx.raw('rona_count + ?', [ronaIncrement]) })
   await recordEvent(scope, { type: 'call.requeued', entityType: 'call', entityId: callId, payload: { rona: ronaIncrement > 0 } })
 }
 

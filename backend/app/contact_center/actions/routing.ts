@@ -25,7 +25,7 @@ const ORDER_BY: Record<string, string> = {
  */
 export async function routeWaitingCalls(scope: TenantScope, limit = 50): Promise<Offer[]> {
   const { rows: calls } = await scope.trx.rawQuery(
-    `select c.id, c.queue_id, extract(epoch from now() - c.queued_at)::int as waited,
+    `select c.id, c.queue_id, c.target_agent_id, extract(epoch from now() - c.queued_at)::int as waited,
             q.strategy, q.offer_timeout_seconds, q.relax_after_seconds
        from calls c join queues q on q.tenant_id = c.tenant_id and q.id = c.queue_id
       where c.tenant_id = ? and c.status = 'queued'
@@ -48,6 +48,7 @@ export async function routeWaitingCalls(scope: TenantScope, limit = 50): Promise
  * has not already refused or missed this call.
  */
 async function pickAgent(scope: TenantScope, call: Record<string, any>): Promise<string | null> {
+  if (call.target_agent_id) return pickTargetAgent(scope, call)
   const relax = call.relax_after_seconds ? Math.floor(call.waited / call.relax_after_seconds) : 0
   const { rows } = await scope.trx.rawQuery(
     `select a.user_id,
@@ -69,6 +70,17 @@ async function pickAgent(scope: TenantScope, call: Record<string, any>): Promise
       for update of a skip locked
       limit 1`,
     { tenant: scope.tenantId, queue: call.queue_id, call: call.id, relax }
+  )
+  return rows[0]?.user_id ?? null
+}
+
+/** A call transferred to one agent waits for that agent alone (no queue membership or skills needed). */
+async function pickTargetAgent(scope: TenantScope, call: Record<string, any>): Promise<string | null> {
+  const { rows } = await scope.trx.rawQuery(
+    `select user_id from agent_states
+      where tenant_id = ? and user_id = ? and state = 'ready' and not locked
+      for update skip locked`,
+    [scope.tenantId, call.target_agent_id]
   )
   return rows[0]?.user_id ?? null
 }

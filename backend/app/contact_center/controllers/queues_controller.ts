@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { createQueue, createSkill, setQueueMembers, setQueueSkills, updateQueue } from '#contact_center/actions/queues'
-import { findCall, findQueue, listQueues } from '#contact_center/queries/acd_query'
+import { findQueue, listQueues } from '#contact_center/queries/acd_query'
+import { callDetail } from '#contact_center/queries/call_query'
 import { enqueueCall } from '#contact_center/actions/calls'
 import { routeWaitingCalls } from '#contact_center/actions/routing'
 import { queueMembersValidator, queueSkillsValidator, queueValidator, simulatedCallValidator, skillValidator, updateQueueValidator } from '#contact_center/validators/acd'
@@ -56,7 +57,7 @@ export default class QueuesController {
     const callId = await enqueueCall(ctx.scope, { queueId: ctx.params.id, channel: 'simulated', ani: input.ani ?? null, priority: input.priority })
     await routeWaitingCalls(ctx.scope)
     ctx.audit = { targetType: 'call', targetId: callId, after: { queueId: ctx.params.id, simulated: true } }
-    return ctx.response.created({ data: await findCall(ctx.scope, callId) })
+    return ctx.response.created({ data: await callDetail(ctx.scope, callId) })
   }
 
   async skillIndex({ scope }: HttpContext) {

@@ -1,6 +1,7 @@
 import { notFound } from '#shared/errors'
 import type { TenantScope } from '#shared/scope'
 import { iso } from '#shared/time'
+import { callSnapshot } from '#contact_center/queries/call_query'
 
 /** The API shape of an agent's live state. */
 export function toAgentStatus(row: Record<string, any>) {
@@ -43,33 +44,11 @@ export async function agentStatus(scope: TenantScope, userId: string) {
     .first()
   if (!row) throw notFound('Agent')
   const offer = await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('user_id', userId).where('status', 'pending').first()
-  const call = row.current_call_id ? await findCall(scope, row.current_call_id) : null
+  const call = row.current_call_id ? await callSnapshot(scope, row.current_call_id, userId) : null
   return {
     ...toAgentStatus(row),
     offer: offer ? { id: offer.id, callId: offer.call_id, offeredAt: iso(offer.offered_at), expiresAt: iso(offer.expires_at) } : null,
     call,
-  }
-}
-
-/** The API shape of a call. */
-export async function findCall(scope: TenantScope, callId: string) {
-  const row = await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', callId).first()
-  if (!row) throw notFound('Call')
-  return {
-    id: row.id,
-    direction: row.direction,
-    channel: row.channel,
-    status: row.status,
-    ani: row.ani,
-    dnis: row.dnis,
-    queueId: row.queue_id,
-    agentId: row.agent_id,
-    createdAt: iso(row.created_at),
-    queuedAt: iso(row.queued_at),
-    offeredAt: iso(row.offered_at),
-    answeredAt: iso(row.answered_at),
-    endedAt: iso(row.ended_at),
-    endReason: row.end_reason,
   }
 }
 
@@ -102,6 +81,7 @@ export async function listQueues(scope: TenantScope, onlyId?: string) {
       relaxAfterSeconds: q.relax_after_seconds,
       overflowAfterSeconds: q.overflow_after_seconds,
       overflowQueueId: q.overflow_queue_id,
+      recordingMode: q.recording_mode ?? null,
       skills: skills.filter((s) => s.queue_id === q.id).map((s) => ({ skillId: s.id, name: s.name, minLevel: s.min_level })),
       memberIds: members.filter((m) => m.queue_id === q.id).map((m) => m.user_id),
       waiting: Number(w?.n ?? 0),

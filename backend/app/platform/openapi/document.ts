@@ -6,12 +6,14 @@ import { tenancySchemas } from '#platform/openapi/schemas/tenancy'
 import { platformSchemas } from '#platform/openapi/schemas/platform'
 import { jobSchemas } from '#platform/openapi/schemas/jobs'
 import { contactCenterSchemas } from '#platform/openapi/schemas/contact_center'
+import { voiceSchemas } from '#platform/openapi/schemas/voice'
 import { authOperations } from '#platform/openapi/operations/auth'
 import { directoryOperations } from '#platform/openapi/operations/directory'
 import { tenancyOperations } from '#platform/openapi/operations/tenancy'
 import { platformOperations } from '#platform/openapi/operations/platform'
 import { jobOperations } from '#platform/openapi/operations/jobs'
 import { contactCenterOperations } from '#platform/openapi/operations/contact_center'
+import { voiceOperations } from '#platform/openapi/operations/voice'
 import type {
   ErrorStatus,
   OpenApiDocument,
@@ -23,8 +25,8 @@ import type {
   Tag,
 } from '#platform/openapi/spec'
 
-const OPERATIONS = merge(authOperations, directoryOperations, tenancyOperations, platformOperations, jobOperations, contactCenterOperations)
-const SCHEMAS: SchemaMap = merge(commonSchemas, identitySchemas, tenancySchemas, platformSchemas, jobSchemas, contactCenterSchemas)
+const OPERATIONS = merge(authOperations, directoryOperations, tenancyOperations, platformOperations, jobOperations, contactCenterOperations, voiceOperations)
+const SCHEMAS: SchemaMap = merge(commonSchemas, identitySchemas, tenancySchemas, platformSchemas, jobSchemas, contactCenterSchemas, voiceSchemas)
 
 const TAGS: Record<Tag, string> = {
   'Sessions': 'Sign-in, sign-out, password links and two-factor settings',
@@ -33,10 +35,12 @@ const TAGS: Record<Tag, string> = {
   'Teams': 'Teams, supervisors and members',
   'Operation log': 'Who did what, when, from where',
   'Jobs': 'Long work (exports, imports, reports) running in the background, with progress',
-  'Agent': 'The signed-in agent’s own ACD controls: state, offers, hanging up',
+  'Agent': 'The signed-in agent’s own ACD controls: state, offers, call control (hold, mute, transfer, DTMF, recording, disposition)',
   'Agents': 'Supervisors’ controls over agents: live states, force state, lock, skills',
   'Queues': 'Queues, their routing settings, members and required skills',
-  'Voice': 'Voice vendors calling in (webhooks)',
+  'Calls': 'Live and past calls, and supervisors stepping in: monitor, whisper, barge, intercept, force release',
+  'Web calls': 'The public “call us” widget: a visitor’s browser starts a call without a phone line',
+  'Voice': 'Phone numbers, web-call widgets, IVR menus, prompts, voice settings, recordings, and voice vendors calling in (webhooks)',
   'Organisation': 'Signup, organisation settings and trusted certificate authorities',
   'Platform': 'The platform operators’ console (operator tokens only)',
   'Meta': 'Health and this description',
@@ -46,7 +50,7 @@ const TAGS: Record<Tag, string> = {
 const TAG_GROUPS = [
   { name: 'Identity', tags: ['Sessions', 'Users', 'Roles', 'Teams', 'Operation log'] },
   { name: 'Work', tags: ['Jobs'] },
-  { name: 'Contact center', tags: ['Agent', 'Agents', 'Queues', 'Voice'] },
+  { name: 'Contact center', tags: ['Agent', 'Agents', 'Queues', 'Calls', 'Web calls', 'Voice'] },
   { name: 'Tenancy', tags: ['Organisation'] },
   { name: 'Platform', tags: ['Platform', 'Meta', 'Development'] },
 ]
@@ -112,6 +116,7 @@ function operation(operationId: string, pattern: string, access: RouteAccess | u
     tags: [spec.tag],
     ...(parameters.length ? { parameters } : {}),
     ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${spec.body}` } } } } } : {}),
+    ...(spec.multipart ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: { $ref: `#/components/schemas/${spec.multipart}` } } } } } : {}),
     responses: responses(spec, access, pathParams.length > 0),
     ...guard.fields,
   }

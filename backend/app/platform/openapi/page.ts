@@ -43,12 +43,13 @@ function renderOperation(doc: OpenApiDocument, path: string, method: string, op:
     ? `<code class="perm">${esc(op['x-permission'])}</code>`
     : `<span class="access">${esc(ACCESS_LABEL[op['x-access']])}</span>`
   const params = (op.parameters ?? []).map((p) => ('$ref' in p ? doc.components.parameters[refName(p.$ref)] : p))
-  const body = op.requestBody?.content['application/json']?.schema
+  const [bodyType, bodyContent] = Object.entries(op.requestBody?.content ?? {})[0] ?? []
+  const body = bodyContent?.schema
   return `<details class="op" id="op-${slug(op.operationId)}"><summary><span class="method ${method}">${method.toUpperCase()}</span>
 <code class="path">${esc(path)}</code><span class="summary">${esc(op.summary)}</span>${permission}</summary>
 <div class="body"><p class="muted">operationId <code>${esc(op.operationId)}</code></p>${markdown(op.description)}
 ${params.length ? `<h4>Parameters</h4>${renderParameters(params)}` : ''}
-${body ? `<h4>Request body <small>application/json · ${typeOf(body)}</small></h4>${renderSchema(expand(doc, body))}` : ''}
+${body ? `<h4>Request body <small>${esc(bodyType!)} · ${typeOf(body)}</small></h4>${renderSchema(expand(doc, body))}` : ''}
 <h4>Responses</h4>${Object.entries(op.responses)
     .map(([status, response]) => renderResponse(status, '$ref' in response ? doc.components.responses[refName(response.$ref)] : response))
     .join('')}</div></details>`

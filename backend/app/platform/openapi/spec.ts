@@ -20,6 +20,8 @@ export type Tag =
   | 'Agent'
   | 'Agents'
   | 'Queues'
+  | 'Calls'
+  | 'Web calls'
   | 'Voice'
   | 'Organisation'
   | 'Platform'
@@ -32,7 +34,7 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 423 | 429 | 503
 /** The success answer of an operation. */
 export type Success =
   | { status: 200 | 201 | 202; media: 'application/json'; schema: Schema; description: string }
-  | { status: 200; media: 'text/csv' | 'text/html'; description: string }
+  | { status: 200; media: 'text/csv' | 'text/html' | 'audio/wav'; description: string }
   | { status: 204; description: string }
 
 /** What is written by hand for one route; the rest (path, security, permission) comes from the router. */
@@ -44,6 +46,8 @@ export interface OperationSpec {
   query?: Array<QueryParameter | { $ref: string }>
   /** Name of the request schema in `components.schemas`. */
   body?: string
+  /** Name of the schema of a `multipart/form-data` request (uploads) in `components.schemas`. */
+  multipart?: string
   success: Success
   errors?: ErrorStatus[]
   /** A 422 that can also be a coded `{ error }` answer (e.g. a wrong one-time code). */

@@ -5,6 +5,7 @@ import { writeAudit } from '#shared/audit'
 import { recordEvent } from '#events/outbox'
 import { hashPassword } from '#identity/password_gate'
 import { seedBuiltInRoles } from '#identity/actions/roles'
+import { seedDefaultReasonCodes } from '#contact_center/actions/reason_codes'
 import { createUser } from '#identity/actions/create_user'
 import { issueSession } from '#identity/actions/user_tokens'
 import { permissionsOf } from '#identity/queries/session_query'
@@ -41,6 +42,7 @@ export async function provisionTenant(input: ProvisionTenantInput, origin: Origi
         default_country: input.defaultCountry ?? (input.locale === 'zh-CN' ? 'CN' : 'US'),
       })
       const roleIds = await seedBuiltInRoles(scope)
+      await seedDefaultReasonCodes(scope)
       const user = await createUser(scope, {
         email: input.adminEmail,
         displayName: input.adminName,

@@ -1,7 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
+import logger from '@adonisjs/core/services/logger'
 import { AppError } from '#shared/errors'
 import { ForgedWebhookError, VoiceProvider } from '#voice/voice_provider'
+import { applyVoiceEvent } from '#voice/voice_events'
 
 /**
  * Vendor webhooks: verified by the provider (signature over the raw body), then recorded once by
@@ -25,6 +27,9 @@ export default class WebhooksController {
       `insert into voice_webhook_events (provider, event_id, type, room) values (?, ?, ?, ?) on conflict do nothing returning event_id`,
       [voice.name, event.eventId, event.type, room]
     )
-    return { data: { type: event.type, duplicate: inserted.rows.length === 0 } }
+    const duplicate = inserted.rows.length === 0
+    // The reconciler repairs what a failed effect leaves behind; the media server must not retry forever.
+    if (!duplicate) await applyVoiceEvent(event).catch((error) => logger.error({ err: error, event: event.type }, 'voice event could not be applied'))
+    return { data: { type: event.type, duplicate } }
   }
 }

@@ -3,6 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import { map, Observable } from 'rxjs';
 import { API_BASE, ApiData, Paged } from '../shared/api/api-types';
 import { User } from '../shared/api/models';
+import { RecordingMode } from '../shared/api/voice-models';
 import { toParams } from '../shared/api/query-params';
 
 /** How the ACD picks an agent among the eligible ones. */
@@ -40,6 +41,8 @@ export interface Queue {
   readonly relaxAfterSeconds: number | null;
   readonly overflowAfterSeconds: number | null;
   readonly overflowQueueId: string | null;
+  /** Recording policy of the queue's calls; null follows the tenant's voice settings. */
+  readonly recordingMode: RecordingMode | null;
   readonly skills: QueueSkill[];
   readonly memberIds: string[];
   readonly waiting: number;
@@ -57,6 +60,7 @@ export interface QueueInput {
   readonly relaxAfterSeconds: number | null;
   readonly overflowAfterSeconds: number | null;
   readonly overflowQueueId: string | null;
+  readonly recordingMode: RecordingMode | null;
 }
 
 /** A required skill as PUT /queues/:id/skills takes it. */

@@ -16,6 +16,7 @@ const queue = (id: string, name: string, extra: Partial<Queue> = {}): Queue => (
   relaxAfterSeconds: null,
   overflowAfterSeconds: null,
   overflowQueueId: null,
+  recordingMode: null,
   skills: [],
   memberIds: [],
   waiting: 0,
@@ -96,6 +97,7 @@ const input: QueueInput = {
   relaxAfterSeconds: 60,
   overflowAfterSeconds: null,
   overflowQueueId: null,
+  recordingMode: 'always',
 };
 
 describe('QueuesStore', () => {

@@ -29,6 +29,11 @@ describe('console menu', () => {
     expect(keys(['agents.view'])).toContain('agents');
   });
 
+  it('shows the live calls to whoever may monitor them', () => {
+    expect(keys(['calls.monitor'])).toContain('live-calls');
+    expect(keys(['calls.handle', 'agents.view'])).not.toContain('live-calls');
+  });
+
   it('shows users to someone who may only view them', () => {
     expect(keys(['users.view'])).toContain('users');
     expect(keys(['users.view'])).not.toContain('roles');
@@ -36,6 +41,18 @@ describe('console menu', () => {
 
   it('shows settings to a certificate manager even without tenant settings', () => {
     expect(keys(['certificates.manage'])).toContain('settings');
+  });
+
+  it('shows the reason codes only to someone who manages queues', () => {
+    expect(keys(['queues.manage'])).toContain('reason-codes');
+    expect(keys(['queues.view', 'calls.handle'])).not.toContain('reason-codes');
+  });
+
+  it('shows the voice configuration to a voice manager only', () => {
+    const voice = ['voice-numbers', 'voice-ivr', 'voice-prompts', 'voice-settings'];
+    expect(keys(['voice.manage'])).toEqual(expect.arrayContaining(voice));
+    const sections = visibleMenu(MENU, new Set(['queues.manage'])).map((section) => section.key);
+    expect(sections).not.toContain('voice');
   });
 
   it('leaves out the administration section when nothing in it is allowed', () => {

@@ -70,6 +70,40 @@ export const MENU: readonly MenuSection[] = [
     ],
   },
   {
+    key: 'voice',
+    labelKey: 'voice.menu.section',
+    entries: [
+      {
+        key: 'voice-numbers',
+        labelKey: 'voice.menu.numbers',
+        icon: 'number',
+        link: '/voice/numbers',
+        permissions: ['voice.manage'],
+      },
+      {
+        key: 'voice-ivr',
+        labelKey: 'voice.menu.ivr',
+        icon: 'branches',
+        link: '/voice/ivr',
+        permissions: ['voice.manage'],
+      },
+      {
+        key: 'voice-prompts',
+        labelKey: 'voice.menu.prompts',
+        icon: 'sound',
+        link: '/voice/prompts',
+        permissions: ['voice.manage'],
+      },
+      {
+        key: 'voice-settings',
+        labelKey: 'voice.menu.settings',
+        icon: 'control',
+        link: '/voice/settings',
+        permissions: ['voice.manage'],
+      },
+    ],
+  },
+  {
     key: 'operations',
     labelKey: 'menu.operations',
     entries: [
@@ -88,11 +122,25 @@ export const MENU: readonly MenuSection[] = [
         permissions: ['agents.view'],
       },
       {
+        key: 'live-calls',
+        labelKey: 'liveCalls.menu',
+        icon: 'phone',
+        link: '/calls',
+        permissions: ['calls.monitor'],
+      },
+      {
         key: 'queues',
         labelKey: 'menu.queues',
         icon: 'partition',
         link: '/queues',
         permissions: ['queues.view', 'queues.manage'],
+      },
+      {
+        key: 'reason-codes',
+        labelKey: 'reasonCodes.menu',
+        icon: 'pause-circle',
+        link: '/reason-codes',
+        permissions: ['queues.manage'],
       },
       { key: 'supervisor', labelKey: 'menu.supervisor', icon: 'eye', comingSoon: true },
       { key: 'customers', labelKey: 'menu.customers', icon: 'contacts', comingSoon: true },

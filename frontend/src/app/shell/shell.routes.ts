@@ -28,10 +28,29 @@ export const shellRoutes: Routes = [
         loadChildren: () => import('../agents/agents.routes').then((m) => m.agentsRoutes),
       },
       {
+        path: 'calls',
+        canActivate: [permissionGuard],
+        data: { permissions: ['calls.monitor'] },
+        loadChildren: () => import('../calls/calls.routes').then((m) => m.callsRoutes),
+      },
+      {
         path: 'queues',
         canActivate: [permissionGuard],
         data: { permissions: ['queues.view', 'queues.manage'] },
         loadChildren: () => import('../queues/queues.routes').then((m) => m.queuesRoutes),
+      },
+      {
+        path: 'reason-codes',
+        canActivate: [permissionGuard],
+        data: { permissions: ['queues.manage'] },
+        loadChildren: () =>
+          import('../reason-codes/reason-codes.routes').then((m) => m.reasonCodesRoutes),
+      },
+      {
+        path: 'voice',
+        canActivate: [permissionGuard],
+        data: { permissions: ['voice.manage'] },
+        loadChildren: () => import('../voice/voice.routes').then((m) => m.voiceRoutes),
       },
       {
         path: 'users',

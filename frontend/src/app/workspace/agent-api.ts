@@ -1,8 +1,20 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { map, Observable } from 'rxjs';
-import { AgentSelf, AgentStateInput } from '../shared/api/acd-models';
+import {
+  AgentSelf,
+  AgentStateInput,
+  TransferTarget,
+  TransferTargets,
+} from '../shared/api/acd-models';
 import { API_BASE, ApiData } from '../shared/api/api-types';
+import { JoinGrant } from '../shared/voice/voice-models';
+
+/** Call commands without a body, each answering the agent's new state. */
+export type CallCommand = 'hangup' | 'hold' | 'retrieve' | 'mute' | 'unmute';
+
+/** What POST /agent/calls/:id/recording does. */
+export type RecordingCommand = 'start' | 'stop' | 'pause' | 'resume';
 
 /** A queue's id and name, to name the queue a call comes from. */
 export interface QueueName {
@@ -37,8 +49,40 @@ export class AgentApi {
   }
 
   hangUp(callId: string): Observable<AgentSelf> {
+    return this.callCommand(callId, 'hangup');
+  }
+
+  /** Hang up, hold, retrieve, mute or unmute the agent's call. */
+  callCommand(callId: string, command: CallCommand): Observable<AgentSelf> {
+    return this.post(callId, command, {});
+  }
+
+  /** The agent's credentials for the call's media room. */
+  media(callId: string): Observable<JoinGrant> {
     return this.http
-      .post<ApiData<AgentSelf>>(`${this.base}/calls/${callId}/hangup`, {})
+      .post<ApiData<JoinGrant>>(`${this.base}/calls/${callId}/media`, {})
+      .pipe(map((r) => r.data));
+  }
+
+  transfer(callId: string, target: TransferTarget): Observable<AgentSelf> {
+    return this.post(callId, 'transfer', target);
+  }
+
+  sendDtmf(callId: string, digits: string): Observable<AgentSelf> {
+    return this.post(callId, 'dtmf', { digits });
+  }
+
+  recording(callId: string, action: RecordingCommand): Observable<AgentSelf> {
+    return this.post(callId, 'recording', { action });
+  }
+
+  disposition(callId: string, code: string, notes?: string): Observable<AgentSelf> {
+    return this.post(callId, 'disposition', notes ? { code, notes } : { code });
+  }
+
+  transferTargets(): Observable<TransferTargets> {
+    return this.http
+      .get<ApiData<TransferTargets>>(`${this.base}/transfer-targets`)
       .pipe(map((r) => r.data));
   }
 
@@ -46,5 +90,11 @@ export class AgentApi {
     return this.http
       .get<ApiData<QueueName[]>>(`${API_BASE}/queues`)
       .pipe(map((r) => r.data.map(({ id, name }) => ({ id, name }))));
+  }
+
+  private post(callId: string, path: string, body: object): Observable<AgentSelf> {
+    return this.http
+      .post<ApiData<AgentSelf>>(`${this.base}/calls/${callId}/${path}`, body)
+      .pipe(map((r) => r.data));
   }
 }

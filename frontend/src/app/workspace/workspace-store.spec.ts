@@ -1,16 +1,19 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { Observable, of, Subject, throwError, VirtualAction, VirtualTimeScheduler } from 'rxjs';
-import { AgentSelf, AgentStateInput, Call } from '../shared/api/acd-models';
+import { AgentSelf, AgentStateInput, CallSnapshot } from '../shared/api/acd-models';
+import { FakeVoiceSession } from '../shared/voice/fake-voice-session';
+import { JoinGrant } from '../shared/voice/voice-models';
+import { VoiceSession } from '../shared/voice/voice-session';
 import { POLL_SCHEDULER } from '../shared/store/schedulers';
-import { AgentApi, QueueName } from './agent-api';
+import { AgentApi, CallCommand, QueueName, RecordingCommand } from './agent-api';
 import { AGENT_POLL_MS } from './agent-feed';
 import { provideMockStore } from '@ngrx/store/testing';
 import { initialAuthState } from '../auth/auth.reducer';
 import { RealtimeClient, RealtimeMessage } from '../shared/realtime/realtime-client';
 import { WorkspaceStore } from './workspace-store';
 
-const call: Call = {
+const call: CallSnapshot = {
   id: 'c-1',
   direction: 'inbound',
   channel: 'voice',
@@ -25,7 +28,15 @@ const call: Call = {
   answeredAt: null,
   endedAt: null,
   endReason: null,
+  onHold: false,
+  muted: false,
+  recording: 'off',
+  allowedActions: ['hangup', 'hold', 'mute', 'transfer', 'dtmf'],
 };
+
+/** The agent on the connected call, with what the server then allows. */
+const onCall = (extra: Partial<CallSnapshot> = {}) =>
+  agent({ state: 'busy', currentCallId: 'c-1', call: { ...call, status: 'connected', ...extra } });
 
 const agent = (extra: Partial<AgentSelf> = {}): AgentSelf => ({
   userId: 'u-1',
@@ -73,8 +84,33 @@ class FakeAgentApi {
   }
   accept(id: string): Observable<AgentSelf> {
     this.sent.push(`accept ${id}`);
+    return of(onCall());
+  }
+  media(id: string): Observable<JoinGrant> {
+    this.sent.push(`media ${id}`);
+    return of({ url: 'ws://lk', token: 't', room: `call-${id}`, identity: 'a:u-1' });
+  }
+  callCommand(id: string, name: CallCommand): Observable<AgentSelf> {
+    this.sent.push(`${name} ${id}`);
+    if (name === 'hangup') return of(agent({ state: 'wrap_up' }));
+    const held: Partial<CallSnapshot> = {
+      onHold: name === 'hold',
+      allowedActions: [name === 'hold' ? 'retrieve' : 'hold'],
+    };
+    const muted: Partial<CallSnapshot> = {
+      muted: name === 'mute',
+      allowedActions: [name === 'mute' ? 'unmute' : 'mute'],
+    };
+    return of(onCall(name === 'hold' || name === 'retrieve' ? held : muted));
+  }
+  sendDtmf(id: string, digits: string): Observable<AgentSelf> {
+    this.sent.push(`dtmf ${id} ${digits}`);
+    return of(onCall());
+  }
+  recording(id: string, action: RecordingCommand): Observable<AgentSelf> {
+    this.sent.push(`recording ${id} ${action}`);
     return of(
-      agent({ state: 'busy', currentCallId: 'c-1', call: { ...call, status: 'connected' } }),
+      onCall({ recording: action === 'stop' ? 'off' : action === 'pause' ? 'paused' : 'on' }),
     );
   }
   reject(id: string): Observable<AgentSelf> {
@@ -82,8 +118,7 @@ class FakeAgentApi {
     return of(agent({ state: 'ready' }));
   }
   hangUp(id: string): Observable<AgentSelf> {
-    this.sent.push(`hangup ${id}`);
-    return of(agent({ state: 'wrap_up' }));
+    return this.callCommand(id, 'hangup');
   }
   queueNames(): Observable<QueueName[]> {
     return of([{ id: 'q-sales', name: 'Sales' }]);
@@ -104,6 +139,7 @@ function setup(states: AgentSelf[], maxFrames = 0) {
   const api = new FakeAgentApi();
   api.states = states;
   const realtime = new FakeRealtime();
+  const voice = new FakeVoiceSession();
   const scheduler = new VirtualTimeScheduler(VirtualAction, maxFrames);
   TestBed.configureTestingModule({
     providers: [
@@ -113,13 +149,14 @@ function setup(states: AgentSelf[], maxFrames = 0) {
       }),
       { provide: AgentApi, useValue: api },
       { provide: RealtimeClient, useValue: realtime },
+      { provide: VoiceSession, useValue: voice },
       { provide: POLL_SCHEDULER, useValue: scheduler },
     ],
   });
   const store = TestBed.inject(WorkspaceStore);
   TestBed.tick();
   scheduler.flush();
-  return { store, api, scheduler, realtime };
+  return { store, api, scheduler, realtime, voice };
 }
 
 describe('WorkspaceStore', () => {
@@ -220,5 +257,97 @@ describe('WorkspaceStore', () => {
     api.hold.complete();
     await changing;
     expect(store.agent()?.state).toBe('offline');
+  });
+});
+
+/** Lets the media joins and the microphone effect run. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.tick();
+  }
+}
+
+describe('WorkspaceStore softphone', () => {
+  it('joins the call room with the agent grant and publishes the microphone once answered', async () => {
+    const { store, api, voice } = setup([ringing]);
+    await store.answer();
+    await settle();
+    expect(api.sent).toEqual(['accept o-1', 'media c-1']);
+    expect(voice.log).toEqual(['connect call-c-1 +mic']);
+    expect(voice.state()).toBe('connected');
+  });
+
+  it('joins the room of a call the agent is already on when the workspace opens', async () => {
+    const { voice } = setup([onCall()]);
+    await settle();
+    expect(voice.log).toEqual(['connect call-c-1 +mic']);
+  });
+
+  it('mutes the microphone after the server answered mute, and turns it on again on unmute', async () => {
+    const { store, api, voice } = setup([onCall()]);
+    await settle();
+    await store.callCommand('mute');
+    await settle();
+    expect(api.sent.slice(-1)).toEqual(['mute c-1']);
+    expect(voice.log.slice(-1)).toEqual(['mic off']);
+    expect(store.controls().mute).toBe('unmute');
+    await store.callCommand('unmute');
+    await settle();
+    expect(voice.log.slice(-1)).toEqual(['mic on']);
+  });
+
+  it('silences the microphone on hold and brings it back on retrieve', async () => {
+    const { store, voice } = setup([onCall()]);
+    await settle();
+    await store.callCommand('hold');
+    await settle();
+    expect(voice.log.slice(-1)).toEqual(['mic off']);
+    expect(store.controls().hold).toBe('retrieve');
+    await store.callCommand('retrieve');
+    await settle();
+    expect(voice.log.slice(-1)).toEqual(['mic on']);
+  });
+
+  it('leaves the room when the call ends', async () => {
+    const { store, voice } = setup([onCall()]);
+    await settle();
+    await store.hangUp();
+    await settle();
+    expect(voice.log).toEqual(['connect call-c-1 +mic', 'disconnect']);
+    expect(voice.state()).toBe('none');
+  });
+
+  it('sends keypad keys through the API and remembers them', async () => {
+    const { store, api } = setup([onCall()]);
+    await store.sendDtmf('5');
+    await store.sendDtmf('#');
+    expect(api.sent.slice(-2)).toEqual(['dtmf c-1 5', 'dtmf c-1 #']);
+    expect(store.digits()).toBe('5#');
+  });
+
+  it('changes the recording with the chosen command', async () => {
+    const { store, api } = setup([onCall()]);
+    await store.recording('pause');
+    expect(api.sent.slice(-1)).toEqual(['recording c-1 pause']);
+    expect(store.agent()?.call?.recording).toBe('paused');
+  });
+
+  it('shows why the audio failed when the microphone is blocked', async () => {
+    const api = setup([ringing]);
+    api.voice.micFailure = 'mic_denied';
+    await api.store.answer();
+    await settle();
+    expect(api.store.mediaError()).toBe('mic_denied');
+  });
+
+  it('looks again when the room closes under the agent, and leaves once the call is over', async () => {
+    const { store, api, voice } = setup([onCall()]);
+    await settle();
+    api.states = [agent({ state: 'wrap_up' })];
+    voice.closeFromServer();
+    await settle();
+    expect(store.mode()).toBe('wrap_up');
+    expect(store.mediaError()).toBeNull();
   });
 });

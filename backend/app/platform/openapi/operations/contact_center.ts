@@ -1,4 +1,4 @@
-import { data, json, list, type OperationMap } from '#platform/openapi/spec'
+import { data, json, list, page, parameter, query, type OperationMap } from '#platform/openapi/spec'
 
 const agentSelf = (summary: string, description?: string) => ({
   tag: 'Agent' as const,
@@ -18,6 +18,91 @@ export const contactCenterOperations: OperationMap = {
   'agent.offers_accept': agentSelf('Answer the call you are offered'),
   'agent.offers_reject': agentSelf('Decline the call you are offered', 'The call goes to another agent and is not offered to you again.'),
   'agent.calls_hangup': agentSelf('Hang up your connected call', 'You go to wrap-up for the queue’s wrap-up time.'),
+  'agent.calls_media': {
+    tag: 'Agent',
+    summary: 'Credentials to join your call’s media room',
+    description: 'For the call you are offered or connected to; ask again after a reload or a network loss. 409 for calls without audio.',
+    success: json(200, data('JoinGrant'), 'Join the room with livekit-client and publish your microphone'),
+    errors: [409, 503],
+  },
+  'agent.calls_hold': agentSelf('Put your call on hold', 'The customer stops hearing you and hears hold music; you hear neither. Enforced by the media server.'),
+  'agent.calls_retrieve': agentSelf('Take your call off hold'),
+  'agent.calls_mute': agentSelf('Mute your microphone on the call (enforced by the media server)'),
+  'agent.calls_unmute': agentSelf('Unmute your microphone'),
+  'agent.calls_transfer': {
+    ...agentSelf('Blind-transfer your call', 'To an agent who is ready, to a queue (the caller waits again with music), or to a number (needs a SIP gateway). You go to wrap-up.'),
+    body: 'TransferRequest',
+  },
+  'agent.calls_dtmf': { ...agentSelf('Send DTMF digits into the call'), body: 'DtmfRequest' },
+  'agent.calls_recording': {
+    ...agentSelf('Start, pause, resume or stop the recording', 'Follows the queue’s recording mode: on demand allows all four; always allows only pause and resume; never none. A paused span holds no audio.'),
+    body: 'RecordingRequest',
+  },
+  'agent.calls_disposition': { ...agentSelf('Set the call’s outcome (disposition code and notes)', 'While connected or in wrap-up.'), body: 'DispositionRequest' },
+  'agent.transfer_targets': { tag: 'Agent', summary: 'Agents and queues you can transfer a call to', success: json(200, data('TransferTargets'), 'Other agents with their state, and queues') },
+  'calls.index': {
+    tag: 'Calls',
+    summary: 'Live or finished calls, newest first',
+    query: [
+      query('status', { type: 'string', enum: ['live', 'ended'] }, 'Live (default) or ended calls'),
+      query('queueId', { type: 'string', format: 'uuid' }, 'Only this queue'),
+      query('agentId', { type: 'string', format: 'uuid' }, 'Only this agent'),
+      parameter('Page'),
+      parameter('PerPage'),
+    ],
+    success: json(200, page('CallListItem'), 'A page of calls (50 per page unless perPage says otherwise)'),
+  },
+  'calls.show': { tag: 'Calls', summary: 'One call with every party that was in it', success: json(200, data('CallDetail'), 'The call and its legs') },
+  'calls.monitor': {
+    tag: 'Calls',
+    summary: 'Monitor a live call (hidden, listen-only)',
+    description: 'Returns credentials to join the call’s room hidden and unable to publish. Audited; the agent is told through the call’s events.',
+    success: json(200, data('Monitoring'), 'Join with these credentials'),
+    errors: [409, 503],
+  },
+  'calls.whisper': {
+    tag: 'Calls',
+    summary: 'Whisper to the agent (the customer does not hear you)',
+    description: 'Monitor first. Publish your microphone with track subscription permissions that allow only `onlyTo`, set before publishing: the media server then never lets the customer subscribe.',
+    success: json(200, data('Speaking'), 'You may publish now'),
+    errors: [409, 503],
+  },
+  'calls.barge': {
+    tag: 'Calls',
+    summary: 'Barge in: everyone on the call hears you',
+    description: 'Monitor first; you become visible and may publish to all.',
+    success: json(200, data('Speaking'), 'You may publish now'),
+    errors: [409, 503],
+  },
+  'calls.intercept': {
+    tag: 'Calls',
+    summary: 'Take the call over from the agent',
+    description: 'Monitor first. You become the call’s agent; the agent is removed from the call and goes to wrap-up.',
+    success: json(200, data('AgentSelf'), 'Your state, now busy on the call'),
+    errors: [409, 503],
+  },
+  'calls.leave': { tag: 'Calls', summary: 'Stop supervising a call', success: json(200, data('SupervisionLeft'), 'You left the call') },
+  'calls.release': {
+    tag: 'Calls',
+    summary: 'Force release: end a call for everyone',
+    success: json(200, data('CallDetail'), 'The ended call'),
+    errors: [409],
+  },
+  'web_calls.show': {
+    tag: 'Web calls',
+    summary: 'A web-call entry point by its widget key (public)',
+    description: 'What the “call us” widget shows before the visitor calls. Unknown or disabled keys answer 404.',
+    success: json(200, data('WebCallEntry'), 'The entry point'),
+  },
+  'web_calls.store': {
+    tag: 'Web calls',
+    summary: 'Start a call from the web widget (public)',
+    description:
+      'Creates the call and its media room and returns credentials for the visitor’s browser. A media bot answers in the room at once (greeting, IVR menu by DTMF, queue music) until an agent joins. 503 while voice is off.',
+    body: 'WebCallRequest',
+    success: json(201, data('WebCallStarted'), 'Join the room with these credentials'),
+    errors: [503],
+  },
   'agents.index': { tag: 'Agents', summary: 'Every agent with their live state', success: json(200, list('AgentStatus'), 'Agents by name') },
   'agents.state': {
     tag: 'Agents',
@@ -52,7 +137,7 @@ export const contactCenterOperations: OperationMap = {
     summary: 'Place a simulated inbound call in a queue',
     description: 'Tests the queue’s routing without a phone line: the call is queued and routed at once like a real one (channel `simulated`, no media).',
     body: 'SimulatedCallRequest',
-    success: json(201, data('Call'), 'The call, already offered when an agent was free'),
+    success: json(201, data('CallDetail'), 'The call, already offered when an agent was free'),
   },
   'voice.webhooks_livekit': {
     tag: 'Voice',

@@ -1,4 +1,5 @@
 import { input, nullable, object, ref, type Schema, type SchemaMap } from '#platform/openapi/spec'
+import { CALL_ACTIONS } from '#contact_center/call_actions'
 
 const id = ref('Uuid')
 const when = nullable({ type: 'string', format: 'date-time' })
@@ -15,6 +16,36 @@ const queueFields = {
   relaxAfterSeconds: nullable(seconds(5, 3600)),
   overflowAfterSeconds: nullable(seconds(5, 86400)),
   overflowQueueId: nullable(id),
+  recordingMode: { type: ['string', 'null'], enum: ['never', 'on_demand', 'always', null], description: 'When calls of this queue are recorded; null follows the organisation’s voice settings' },
+}
+const supervisionMode = { type: 'string', enum: ['monitor', 'whisper', 'barge'] }
+const callFields = {
+  id,
+  direction: { type: 'string', enum: ['inbound', 'outbound'] },
+  channel: { type: 'string', enum: ['voice', 'web', 'simulated'] },
+  status: { type: 'string', enum: ['ringing', 'ivr', 'queued', 'offered', 'connected', 'ended'] },
+  ani: nullable({ type: 'string' }),
+  dnis: nullable({ type: 'string' }),
+  queueId: nullable(id),
+  queueName: nullable({ type: 'string' }),
+  agentId: nullable(id),
+  agentName: nullable({ type: 'string' }),
+  createdAt: when,
+  queuedAt: when,
+  offeredAt: when,
+  answeredAt: when,
+  endedAt: when,
+  endReason: nullable({ type: 'string', description: 'e.g. agent_hangup, customer_hangup, abandoned, transferred_out, supervisor_release, media_lost' }),
+  disposition: nullable({ type: 'string' }),
+  dispositionNotes: nullable({ type: 'string' }),
+  onHold: { type: 'boolean' },
+  heldSeconds: { type: 'integer', minimum: 0 },
+  muted: { type: 'boolean' },
+  recording: { type: 'string', enum: ['off', 'on', 'paused'] },
+  ivrDigits: { type: 'array', items: { type: 'string' }, description: 'Digits the caller pressed in the IVR' },
+  room: nullable({ type: 'string', description: 'The media room of the call (null for simulated calls)' }),
+  language: { type: 'string', enum: ['en', 'zh-CN'] },
+  transferCount: { type: 'integer', minimum: 0 },
 }
 const agentStatusFields = {
   userId: id,
@@ -32,24 +63,67 @@ export const contactCenterSchemas: SchemaMap = {
   AgentSelf: object({
     ...agentStatusFields,
     offer: nullable(object({ id, callId: id, offeredAt: when, expiresAt: when })),
-    call: nullable(ref('Call')),
+    call: nullable(ref('CallSnapshot')),
   }),
-  Call: object({
-    id,
-    direction: { type: 'string', enum: ['inbound', 'outbound'] },
-    channel: { type: 'string', enum: ['voice', 'web', 'simulated'] },
-    status: { type: 'string', enum: ['ringing', 'queued', 'offered', 'connected', 'ended'] },
-    ani: nullable({ type: 'string' }),
-    dnis: nullable({ type: 'string' }),
-    queueId: nullable(id),
-    agentId: nullable(id),
-    createdAt: when,
-    queuedAt: when,
-    offeredAt: when,
-    answeredAt: when,
-    endedAt: when,
-    endReason: nullable({ type: 'string' }),
+  Call: object(callFields),
+  CallSnapshot: object({
+    ...callFields,
+    allowedActions: { type: 'array', items: { type: 'string', enum: [...CALL_ACTIONS] }, description: 'What you may do with this call now; other actions answer 409' },
   }),
+  CallListItem: object({ ...callFields, supervisors: { type: 'array', items: ref('CallSupervisor') } }),
+  CallDetail: object({
+    ...callFields,
+    supervisors: { type: 'array', items: ref('CallSupervisor') },
+    legs: {
+      type: 'array',
+      items: object({
+        id,
+        role: { type: 'string', enum: ['customer', 'agent', 'supervisor', 'bot'] },
+        userId: nullable(id),
+        displayName: nullable({ type: 'string' }),
+        identity: nullable({ type: 'string', description: 'The participant identity in the call room' }),
+        mode: { type: ['string', 'null'], enum: ['monitor', 'whisper', 'barge', null] },
+        joinedAt: when,
+        leftAt: when,
+        endReason: nullable({ type: 'string' }),
+      }),
+    },
+  }),
+  CallSupervisor: object({ userId: id, displayName: { type: 'string' }, mode: supervisionMode }),
+  JoinGrant: object({
+    url: { type: 'string', description: 'WebSocket URL of the media server' },
+    token: { type: 'string', description: 'Short-lived join token (10 minutes) for this room and identity only' },
+    room: { type: 'string' },
+    identity: { type: 'string' },
+  }),
+  Monitoring: object({ mode: { type: 'string', enum: ['monitor', 'whisper', 'barge'] }, join: ref('JoinGrant') }),
+  Speaking: object(
+    {
+      mode: { type: 'string', enum: ['whisper', 'barge'] },
+      onlyTo: { type: 'string', description: 'Whisper: publish with track permissions that allow only this identity (the agent)' },
+    },
+    ['onlyTo']
+  ),
+  SupervisionLeft: object({ mode: { type: 'null' } }),
+  TransferTargets: object({
+    agents: { type: 'array', items: object({ userId: id, displayName: { type: 'string' }, state: agentState }) },
+    queues: { type: 'array', items: object({ id, name: { type: 'string' }, waiting: { type: 'integer', minimum: 0 } }) },
+  }),
+  TransferRequest: input(
+    {
+      target: { type: 'string', enum: ['agent', 'queue', 'number'] },
+      userId: { ...id, description: 'With target agent' },
+      queueId: { ...id, description: 'With target queue' },
+      number: { type: 'string', pattern: '^\\+[1-9][0-9]{6,14}$', description: 'With target number (E.164); needs a SIP gateway' },
+    },
+    ['target']
+  ),
+  DtmfRequest: input({ digits: { type: 'string', pattern: '^[0-9*#]{1,32}$' } }, ['digits']),
+  RecordingRequest: input({ action: { type: 'string', enum: ['start', 'stop', 'pause', 'resume'] } }, ['action']),
+  DispositionRequest: input({ code: { type: 'string', minLength: 1, maxLength: 64 }, notes: nullable({ type: 'string', maxLength: 2000 }) }, ['code']),
+  WebCallEntry: object({ tenantName: { type: 'string' }, name: { type: 'string' }, language: { type: 'string', enum: ['en', 'zh-CN'] }, enabled: { type: 'boolean' } }),
+  WebCallRequest: input({ name: { type: 'string', maxLength: 80 }, language: { type: 'string', enum: ['en', 'zh-CN'] } }),
+  WebCallStarted: object({ callId: id, join: ref('JoinGrant') }),
   Queue: object({
     id,
     name: { type: 'string' },

@@ -1,43 +1,9 @@
-import type { AddressInfo } from 'node:net'
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
-import WebSocket from 'ws'
 import { asAdmin, makeTenant, makeUser } from '#tests/helpers'
 import { createQueue, setQueueMembers } from '#contact_center/actions/queues'
 import { enqueueCall } from '#contact_center/actions/calls'
-
-type Message = { type: string; channel?: string; seq?: number; code?: string; data?: any; event?: any }
-
-/** A WebSocket client that keeps every message and can wait for one. */
-async function connect(token: string) {
-  const { port } = (await app.container.make('server')).getNodeServer()!.address() as AddressInfo
-  const socket = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${encodeURIComponent(token)}`)
-  const messages: Message[] = []
-  const waiters: Array<() => void> = []
-  socket.on('message', (raw) => {
-    messages.push(JSON.parse(raw.toString()))
-    waiters.splice(0).forEach((wake) => wake())
-  })
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve())
-    socket.once('error', reject)
-    socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
-  })
-  const next = async (match: (m: Message) => boolean, ms = 5000): Promise<Message> => {
-    const deadline = Date.now() + ms
-    while (Date.now() < deadline) {
-      const found = messages.find(match)
-      if (found) return found
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve)
-        setTimeout(resolve, 100)
-      })
-    }
-    throw new Error(`no matching message; got ${JSON.stringify(messages)}`)
-  }
-  return { socket, messages, next, send: (m: object) => socket.send(JSON.stringify(m)), close: () => socket.close() }
-}
+import { connect } from '#realtime/tests/support/ws_client'
 
 test.group('Realtime gateway', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

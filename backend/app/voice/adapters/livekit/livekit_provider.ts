@@ -1,18 +1,50 @@
-import { AccessToken, RoomServiceClient, WebhookReceiver, TrackSource } from 'livekit-server-sdk'
-import { ForgedWebhookError, VoiceProvider, type JoinGrant, type LegRole, type ProviderParticipant, type VoiceCapability, type VoiceEvent } from '#voice/voice_provider'
+import { AccessToken, RoomServiceClient, SipClient, WebhookReceiver, TrackSource, TrackType } from 'livekit-server-sdk'
+import {
+  ForgedWebhookError,
+  VoiceProvider,
+  type JoinGrant,
+  type LegRole,
+  type ProviderParticipant,
+  type ProvisionedNumber,
+  type SipCallInfo,
+  type SpeakMode,
+  type VoiceCapability,
+  type VoiceEvent,
+} from '#voice/voice_provider'
 
 /** Connection settings of a LiveKit deployment. */
 export interface LivekitSettings {
   url: string
   apiKey: string
   apiSecret: string
+  /** A SIP gateway (livekit-sip) is connected to this deployment. */
+  sip?: boolean
 }
+
+/** Raised when the SIP verbs are used on a deployment without a SIP gateway. */
+export class NoSipGatewayError extends Error {
+  constructor() {
+    super('No SIP gateway is connected to this voice server')
+  }
+}
+
+/** `ParticipantInfo.Kind.SIP` of LiveKit's protocol (the SDK does not re-export the enum). */
+const SIP_KIND = 3
 
 const ROLES: readonly LegRole[] = ['customer', 'agent', 'supervisor', 'bot']
 
-function roleOf(attributes: Record<string, string> | undefined): LegRole | null {
-  const role = attributes?.role
+/** A SIP participant is always a customer; others carry the role our token gave them. */
+function roleOf(participant: { kind?: number; attributes?: Record<string, string> } | undefined): LegRole | null {
+  if (participant?.kind === SIP_KIND) return 'customer'
+  const role = participant?.attributes?.role
   return ROLES.includes(role as LegRole) ? (role as LegRole) : null
+}
+
+/** The caller's and dialled numbers of a SIP participant (livekit-sip's `sip.*` attributes). */
+function sipInfoOf(participant: { kind?: number; attributes?: Record<string, string> } | undefined): SipCallInfo | null {
+  if (participant?.kind !== SIP_KIND) return null
+  const attributes = participant?.attributes ?? {}
+  return { from: attributes['sip.phoneNumber'] ?? null, to: attributes['sip.trunkPhoneNumber'] ?? null, attributes }
 }
 
 /**
@@ -22,13 +54,17 @@ function roleOf(attributes: Record<string, string> | undefined): LegRole | null 
  */
 export class LivekitProvider extends VoiceProvider {
   readonly name = 'livekit'
-  readonly capabilities: ReadonlySet<VoiceCapability> = new Set<VoiceCapability>(['web_calls', 'hold', 'transfer', 'monitor', 'whisper', 'barge', 'dtmf'])
+  readonly capabilities: ReadonlySet<VoiceCapability>
   readonly #rooms: RoomServiceClient
+  readonly #sip: SipClient
   readonly #webhooks: WebhookReceiver
 
   constructor(readonly settings: LivekitSettings) {
     super()
+    const always: VoiceCapability[] = ['web_calls', 'hold', 'mute', 'transfer', 'monitor', 'whisper', 'barge', 'intercept', 'recording', 'dtmf']
+    this.capabilities = new Set<VoiceCapability>(settings.sip ? [...always, 'sip_inbound', 'sip_outbound'] : always)
     this.#rooms = new RoomServiceClient(settings.url, settings.apiKey, settings.apiSecret)
+    this.#sip = new SipClient(settings.url, settings.apiKey, settings.apiSecret)
     this.#webhooks = new WebhookReceiver(settings.apiKey, settings.apiSecret)
   }
 
@@ -38,6 +74,8 @@ export class LivekitProvider extends VoiceProvider {
 
   async joinGrant(room: string, identity: string, role: LegRole, displayName: string): Promise<JoinGrant> {
     const token = new AccessToken(this.settings.apiKey, this.settings.apiSecret, { identity, name: displayName, ttl: '10m', attributes: { role } })
+    // A bot is a dependent participant: it never keeps an abandoned room alive.
+    if (role === 'bot') token.kind = 'agent'
     token.addGrant({
       room,
       roomJoin: true,
@@ -58,7 +96,7 @@ export class LivekitProvider extends VoiceProvider {
     const list = await this.#rooms.listParticipants(room)
     return list.map((p) => ({
       identity: p.identity,
-      role: roleOf(p.attributes),
+      role: roleOf(p),
       joinedAt: p.joinedAt ? new Date(Number(p.joinedAt) * 1000) : null,
       publishing: p.tracks.length > 0,
     }))
@@ -70,6 +108,59 @@ export class LivekitProvider extends VoiceProvider {
 
   async endCallRoom(room: string) {
     await this.#rooms.deleteRoom(room)
+  }
+
+  /** Audio track ids the given participants publish now. */
+  async #audioTracksOf(room: string, identities: readonly string[]) {
+    const list = await this.#rooms.listParticipants(room)
+    return list.filter((p) => identities.includes(p.identity)).flatMap((p) => p.tracks.filter((t) => t.type === TrackType.AUDIO).map((t) => t.sid))
+  }
+
+  async setListening(room: string, listener: string, speakers: readonly string[], listen: boolean) {
+    const tracks = await this.#audioTracksOf(room, speakers)
+    if (tracks.length > 0) await this.#rooms.updateSubscriptions(room, listener, tracks, listen)
+  }
+
+  async setMuted(room: string, identity: string, muted: boolean) {
+    for (const track of await this.#audioTracksOf(room, [identity])) await this.#rooms.mutePublishedTrack(room, identity, track, muted)
+  }
+
+  async setSpeaking(room: string, identity: string, mode: SpeakMode, visible: boolean) {
+    await this.#rooms.updateParticipant(room, identity, {
+      permission: {
+        canSubscribe: true,
+        canPublish: mode === 'speak',
+        canPublishSources: mode === 'speak' ? [TrackSource.MICROPHONE] : [],
+        canPublishData: true,
+        hidden: !visible,
+      },
+    })
+  }
+
+  async provisionNumber(number: string, attributes: Record<string, string>): Promise<ProvisionedNumber> {
+    if (!this.settings.sip) throw new NoSipGatewayError()
+    const trunk = await this.#sip.createSipInboundTrunk(`number ${number}`, [number])
+    try {
+      const rule = await this.#sip.createSipDispatchRule(
+        { type: 'individual', roomPrefix: 'sip-' },
+        { name: `number ${number}`, trunkIds: [trunk.sipTrunkId], attributes }
+      )
+      return { trunkId: trunk.sipTrunkId, dispatchRuleId: rule.sipDispatchRuleId }
+    } catch (error) {
+      await this.#sip.deleteSipTrunk(trunk.sipTrunkId)
+      throw error
+    }
+  }
+
+  async releaseNumber(ids: ProvisionedNumber) {
+    if (!this.settings.sip) throw new NoSipGatewayError()
+    await this.#sip.deleteSipDispatchRule(ids.dispatchRuleId)
+    await this.#sip.deleteSipTrunk(ids.trunkId)
+  }
+
+  async transferToNumber(room: string, identity: string, number: string) {
+    if (!this.settings.sip) throw new NoSipGatewayError()
+    await this.#sip.transferSipParticipant(room, identity, `tel:${number}`)
   }
 
   async parseWebhook(rawBody: string, headers: Record<string, string | undefined>): Promise<VoiceEvent> {
@@ -88,9 +179,9 @@ export class LivekitProvider extends VoiceProvider {
       case 'room_finished':
         return { type: 'room.finished', room, ...base }
       case 'participant_joined':
-        return { type: 'leg.joined', room, identity: event.participant?.identity ?? '', role: roleOf(event.participant?.attributes), ...base }
+        return { type: 'leg.joined', room, identity: event.participant?.identity ?? '', role: roleOf(event.participant), sip: sipInfoOf(event.participant), ...base }
       case 'participant_left':
-        return { type: 'leg.left', room, identity: event.participant?.identity ?? '', role: roleOf(event.participant?.attributes), ...base }
+        return { type: 'leg.left', room, identity: event.participant?.identity ?? '', role: roleOf(event.participant), ...base }
       default:
         return { type: 'other', vendorType: event.event, ...base }
     }

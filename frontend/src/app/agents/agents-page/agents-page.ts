@@ -11,7 +11,6 @@ import {
   AgentState,
   AgentStatus,
   ChosenState,
-  NOT_READY_REASONS,
 } from '../../shared/api/acd-models';
 import { Clock } from '../../shared/time/clock';
 import { elapsedSince } from '../../shared/time/duration';
@@ -22,6 +21,7 @@ import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { AgentsStore } from '../agents-store';
 import { IconAction } from '../../shared/ui/icon-action/icon-action';
+import { ReasonCodeChoices } from '../../reason-codes/reason-code-choices';
 
 /** States in the order the summary shows them. */
 const SUMMARY_STATES: readonly AgentState[] = [
@@ -61,11 +61,16 @@ export class AgentsPage {
   private readonly toast = inject(OutcomeToast);
 
   protected readonly menuPosition = MENU_BELOW_END;
-  protected readonly reasons = NOT_READY_REASONS;
+  private readonly reasonCodes = inject(ReasonCodeChoices);
+  protected readonly reasons = this.reasonCodes.choices;
   protected readonly summaryStates = SUMMARY_STATES;
   protected readonly canManage = computed(() =>
     this.session.selectSignal(authFeature.selectPermissionSet)().has('agents.manage'),
   );
+
+  constructor() {
+    this.reasonCodes.load();
+  }
 
   /** Live "mm:ss" in the current state. */
   protected timeInState(agent: AgentStatus): string | null {

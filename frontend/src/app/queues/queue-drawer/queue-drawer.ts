@@ -19,6 +19,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
+import { RECORDING_MODES, RecordingMode } from '../../shared/api/voice-models';
 import { submitForm } from '../../shared/forms/server-errors';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { FieldErrorText } from '../../shared/ui/field-error/field-error';
@@ -97,6 +98,7 @@ export class QueueDrawer {
   private readonly toast = inject(OutcomeToast);
 
   protected readonly strategies = QUEUE_STRATEGIES;
+  protected readonly recordingModes = RECORDING_MODES;
   protected readonly queue = this.store.edited;
   protected readonly unmatched = signal<string[]>([]);
   /** Queues calls may overflow to: every other queue. */
@@ -137,6 +139,8 @@ export class QueueDrawer {
       nonNullable: true,
       validators: seconds(5, 86400),
     }),
+    /** `'default'` stands for null (the tenant's setting): a select can't show null as chosen. */
+    recordingMode: new FormControl<RecordingMode | 'default'>('default', { nonNullable: true }),
   });
 
   constructor() {
@@ -168,6 +172,7 @@ export class QueueDrawer {
         relaxAfterSeconds: value.relax ? value.relaxAfterSeconds : null,
         overflowQueueId: value.overflowQueueId,
         overflowAfterSeconds: value.overflowQueueId ? value.overflowAfterSeconds : null,
+        recordingMode: value.recordingMode === 'default' ? null : value.recordingMode,
       });
     });
     if (outcome?.ok) this.toast.success('queues.saved', { name: outcome.value.name });
@@ -186,6 +191,7 @@ export class QueueDrawer {
       relaxAfterSeconds: queue?.relaxAfterSeconds ?? DEFAULTS.relaxAfterSeconds,
       overflowQueueId: queue?.overflowQueueId ?? null,
       overflowAfterSeconds: queue?.overflowAfterSeconds ?? DEFAULTS.overflowAfterSeconds,
+      recordingMode: queue?.recordingMode ?? 'default',
     });
     this.syncOptionalFields();
   }

@@ -27,15 +27,39 @@ export interface AgentStatus {
   readonly currentCallId: string | null;
 }
 
+/** Lifecycle of a call: IVR and queue before an agent is offered it. */
+export type CallStatus = 'ringing' | 'ivr' | 'queued' | 'offered' | 'connected' | 'ended';
+
+/** What the server lets the agent do with their call now (drives the call controls). */
+export type CallAction =
+  | 'answer'
+  | 'reject'
+  | 'hangup'
+  | 'hold'
+  | 'retrieve'
+  | 'mute'
+  | 'unmute'
+  | 'transfer'
+  | 'dtmf'
+  | 'record_start'
+  | 'record_stop'
+  | 'record_pause'
+  | 'record_resume'
+  | 'disposition';
+
+/** Recording state of a call. */
+export type RecordingState = 'off' | 'on' | 'paused';
+
 /** A call as the ACD reports it. */
 export interface Call {
   readonly id: string;
   readonly direction: 'inbound' | 'outbound';
   readonly channel: 'voice' | 'web' | 'simulated';
-  readonly status: 'ringing' | 'queued' | 'offered' | 'connected' | 'ended';
+  readonly status: CallStatus;
   readonly ani: string | null;
   readonly dnis: string | null;
   readonly queueId: string | null;
+  readonly queueName?: string | null;
   readonly agentId: string | null;
   readonly createdAt: string | null;
   readonly queuedAt: string | null;
@@ -43,6 +67,62 @@ export interface Call {
   readonly answeredAt: string | null;
   readonly endedAt: string | null;
   readonly endReason: string | null;
+  readonly disposition?: string | null;
+  readonly onHold?: boolean;
+  readonly muted?: boolean;
+  readonly recording?: RecordingState;
+  readonly ivrDigits?: readonly string[];
+  readonly room?: string | null;
+}
+
+/** The agent's own call with what they may do with it now (AgentSelf.call). */
+export interface CallSnapshot extends Call {
+  readonly allowedActions?: readonly CallAction[];
+}
+
+/** How a supervisor is on a call. */
+export type SupervisionMode = 'monitor' | 'whisper' | 'barge';
+
+/** A supervisor on a call. */
+export interface CallSupervisor {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly mode: SupervisionMode;
+}
+
+/** A call in the supervisors' list (GET /calls). */
+export interface CallSummary extends Call {
+  readonly agentName: string | null;
+  readonly supervisors: readonly CallSupervisor[];
+}
+
+/** A party of a call (customer, agent, supervisor, bot). */
+export interface CallLeg {
+  readonly id: string;
+  readonly role: 'customer' | 'agent' | 'supervisor' | 'bot';
+  readonly userId: string | null;
+  readonly displayName: string | null;
+  readonly identity: string;
+  readonly joinedAt: string | null;
+  readonly leftAt: string | null;
+  readonly endReason: string | null;
+}
+
+/** One call with its parties (GET /calls/:id). */
+export interface CallDetail extends CallSummary {
+  readonly legs: readonly CallLeg[];
+}
+
+/** Where a call is transferred to (POST /agent/calls/:id/transfer). */
+export type TransferTarget =
+  | { readonly target: 'agent'; readonly userId: string }
+  | { readonly target: 'queue'; readonly queueId: string }
+  | { readonly target: 'number'; readonly number: string };
+
+/** Who the agent may transfer to (GET /agent/transfer-targets). */
+export interface TransferTargets {
+  readonly agents: readonly { userId: string; displayName: string; state: AgentState }[];
+  readonly queues: readonly { id: string; name: string; waiting: number }[];
 }
 
 /** A call offered to an agent, waiting for Answer or Decline until it expires. */
@@ -56,7 +136,7 @@ export interface AgentOffer {
 /** The signed-in agent's own state with the pending offer and current call (GET /agent). */
 export interface AgentSelf extends AgentStatus {
   readonly offer: AgentOffer | null;
-  readonly call: Call | null;
+  readonly call: CallSnapshot | null;
 }
 
 /** Body of POST /agent/state and POST /agents/:id/state. */

@@ -4,7 +4,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import { AgentSelf, ChosenState, NOT_READY_REASONS } from '../../shared/api/acd-models';
+import { AgentSelf, ChosenState } from '../../shared/api/acd-models';
+import { ReasonCodeChoices } from '../../reason-codes/reason-code-choices';
 import { Outcome } from '../../shared/api/outcome';
 import { Clock } from '../../shared/time/clock';
 import { elapsedSince } from '../../shared/time/duration';
@@ -36,7 +37,8 @@ export class CallBar {
   private readonly toast = inject(OutcomeToast);
 
   protected readonly menuPosition = MENU_BELOW_END;
-  protected readonly reasons = NOT_READY_REASONS;
+  private readonly reasonCodes = inject(ReasonCodeChoices);
+  protected readonly reasons = this.reasonCodes.choices;
   protected readonly agent = this.store.agent;
   /** Live time in the current state. */
   protected readonly inState = computed(() => elapsedSince(this.agent()?.since, this.clock.now()));
@@ -44,6 +46,16 @@ export class CallBar {
   protected readonly talkTime = computed(() =>
     elapsedSince(this.agent()?.call?.answeredAt ?? this.agent()?.since, this.clock.now()),
   );
+
+  /** Hang up unless the server's allowed actions leave it out. */
+  protected readonly canHangUp = computed(() => {
+    const allowed = this.agent()?.call?.allowedActions;
+    return !allowed || allowed.includes('hangup');
+  });
+
+  constructor() {
+    this.reasonCodes.load();
+  }
 
   protected async switchTo(state: ChosenState, reason?: string): Promise<void> {
     this.report(await this.store.setState(state, reason));

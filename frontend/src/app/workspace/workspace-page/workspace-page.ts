@@ -1,16 +1,26 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
+import { VoiceSession } from '../../shared/voice/voice-session';
 import { CallBar } from '../call-bar/call-bar';
+import { CallPanel } from '../call-panel/call-panel';
 import { OfferCard } from '../offer-card/offer-card';
 import { WorkspaceStore } from '../workspace-store';
 
-/** The agent workspace: the call bar, and the ringing card while a call is offered. */
+/**
+ * The agent workspace: the call bar, the ringing card while a call is offered, and the softphone
+ * of the connected call. Test hooks: `data-media-state` on the root and the hidden
+ * `[data-subscribed-identities]` listing whom this browser hears.
+ */
 @Component({
   selector: 'app-workspace-page',
-  imports: [TranslocoPipe, ApiErrorAlert, PageHeader, CallBar, OfferCard],
+  imports: [TranslocoPipe, ApiErrorAlert, PageHeader, CallBar, CallPanel, OfferCard],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: {
+    'data-testid': 'workspace',
+    '[attr.data-media-state]': 'voice.state()',
+  },
   template: `
     <app-page-header
       [heading]="'workspace.title' | transloco"
@@ -18,9 +28,19 @@ import { WorkspaceStore } from '../workspace-store';
     />
     <app-api-error-alert class="alert" [error]="store.loadError()" />
     <app-call-bar />
+    <app-call-panel />
     <app-offer-card />
+    <span
+      hidden
+      data-testid="workspace-subscribed"
+      [attr.data-subscribed-identities]="subscribed()"
+      >{{ subscribed() }}</span
+    >
   `,
   styles: `
+    :host {
+      display: block;
+    }
     .alert {
       margin-bottom: 12px;
     }
@@ -28,4 +48,6 @@ import { WorkspaceStore } from '../workspace-store';
 })
 export class WorkspacePage {
   protected readonly store = inject(WorkspaceStore);
+  protected readonly voice = inject(VoiceSession);
+  protected readonly subscribed = computed(() => this.voice.subscribedIdentities().join(','));
 }

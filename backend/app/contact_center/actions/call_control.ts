@@ -1,0 +1,200 @@
+import { AppError, FieldError, notFound } from '#shared/errors'
+import { newId } from '#shared/ids'
+import type { TenantScope } from '#shared/scope'
+import { recordEvent } from '#events/outbox'
+import { requireVoice } from '#voice/voice'
+import { changeAgentState } from '#contact_center/actions/agent_states'
+import { endCall, lockCall } from '#contact_center/actions/calls'
+import { actionRefusal, type CallAction } from '#contact_center/call_actions'
+import { callActionContext } from '#contact_center/queries/call_query'
+
+/** Where a blind transfer sends the caller. */
+export type TransferTarget = { target: 'agent'; userId: string } | { target: 'queue'; queueId: string } | { target: 'number'; number: string }
+
+/** What recording control asks for. */
+export type RecordingAction = 'start' | 'stop' | 'pause' | 'resume'
+
+/** The call, locked, if `action` is allowed for this user now; 404 when it is not their call, 409 when not now. */
+async function lockForAction(scope: TenantScope, userId: string, callId: string, action: CallAction) {
+  const call = await lockCall(scope, callId)
+  const context = await callActionContext(scope, call, userId)
+  if (!context.viewerIsAgent && !context.offeredToViewer && !context.viewerWrappingUp) throw notFound('Call')
+  const refusal = actionRefusal(action, context)
+  if (refusal) throw new AppError(409, 'E_CONFLICT', refusal)
+  return call
+}
+
+/** The room identity of a call's party (from its open leg), or null when that party is not in the room. */
+export async function legIdentity(scope: TenantScope, callId: string, role: 'customer' | 'agent' | 'bot', userId?: string) {
+  const query = scope.trx.from('call_legs').where('tenant_id', scope.tenantId).where('call_id', callId).where('role', role).whereNull('left_at')
+  if (userId) query.where('user_id', userId)
+  const leg = await query.orderBy('joined_at', 'desc').first()
+  return (leg?.identity as string | null) ?? null
+}
+
+/** Payload every call event carries so agent, queue and wallboard channels all receive it. */
+function eventPayload(call: Record<string, any>, extra: Record<string, unknown> = {}) {
+  return { agentId: call.agent_id ?? null, queueId: call.queue_id ?? null, ...extra }
+}
+
+/**
+ * Hold: the customer stops hearing the agent and hears the bot's hold music; the agent hears
+ * neither the customer nor the music. Enforced at the media server, not only in the browser.
+ */
+export async function setHold(scope: TenantScope, userId: string, callId: string, hold: boolean) {
+  const call = await lockForAction(scope, userId, callId, hold ? 'hold' : 'retrieve')
+  const voice = await requireVoice('hold')
+  const customer = await legIdentity(scope, callId, 'customer')
+  const agent = await legIdentity(scope, callId, 'agent', userId)
+  const bot = await legIdentity(scope, callId, 'bot')
+  const now = new Date()
+  const heldFor = !hold && call.hold_started_at ? Math.round((now.getTime() - new Date(call.hold_started_at).getTime()) / 1000) : 0
+  await scope.trx
+    .from('calls')
+    .where('tenant_id', scope.tenantId)
+    .where('id', callId)
+    .update(
+      hold
+        ? { on_hold: true, hold_started_at: now, hold_count: scope.trx.raw('hold_count + 1') }
+        : { on_hold: false, hold_started_at: null, held_seconds: scope.trx.raw('held_seconds + ?', [heldFor]) }
+    )
+  await recordEvent(scope, { type: hold ? 'call.held' : 'call.retrieved', entityType: 'call', entityId: callId, payload: eventPayload(call, hold ? {} : { heldSeconds: heldFor }) })
+  if (customer && agent) {
+    await voice.setListening(call.room, customer, [agent], !hold)
+    await voice.setListening(call.room, agent, bot ? [customer, bot] : [customer], !hold)
+  }
+}
+
+/** Mute: the agent's microphone is muted at the media server, so the customer hears nothing. */
+export async function setMute(scope: TenantScope, userId: string, callId: string, muted: boolean) {
+  const call = await lockForAction(scope, userId, callId, muted ? 'mute' : 'unmute')
+  const voice = await requireVoice('mute')
+  await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', callId).update({ muted })
+  await recordEvent(scope, { type: muted ? 'call.muted' : 'call.unmuted', entityType: 'call', entityId: callId, payload: eventPayload(call) })
+  const agent = await legIdentity(scope, callId, 'agent', userId)
+  if (agent) await voice.setMuted(call.room, agent, muted)
+}
+
+/** The agent leaves a call they hand on: their leg ends, they go to wrap-up, their room participant is removed. */
+async function releaseAgent(scope: TenantScope, call: Record<string, any>, userId: string, reason: string) {
+  const identity = await legIdentity(scope, call.id, 'agent', userId)
+  await scope.trx
+    .from('call_legs')
+    .where('tenant_id', scope.tenantId)
+    .where('call_id', call.id)
+    .where('role', 'agent')
+    .where('user_id', userId)
+    .whereNull('left_at')
+    .update({ left_at: new Date(), end_reason: reason })
+  await changeAgentState(scope, userId, { to: 'wrap_up', by: 'system', callId: call.id })
+  if (identity && call.room) {
+    const voice = await requireVoice()
+    await voice.removeParticipant(call.room, identity).catch(() => undefined)
+  }
+}
+
+/**
+ * Blind transfer. To an agent or a queue the caller stays in the same room and waits again (hearing
+ * queue music) until the new agent answers; to a number the SIP gateway refers the caller out.
+ */
+export async function transferCall(scope: TenantScope, userId: string, callId: string, target: TransferTarget) {
+  const call = await lockForAction(scope, userId, callId, 'transfer')
+  if (target.target === 'number') return transferOut(scope, userId, call, target.number)
+  let queueId = call.queue_id as string | null
+  let targetAgentId: string | null = null
+  if (target.target === 'queue') {
+    const queue = await scope.trx.from('queues').where('tenant_id', scope.tenantId).where('id', target.queueId).first()
+    if (!queue) throw new FieldError('queueId', 'exists', 'No such queue')
+    queueId = queue.id
+  } else {
+    if (target.userId === userId) throw new FieldError('userId', 'notSelf', 'You cannot transfer a call to yourself')
+    const user = await scope.trx.from('users').where('tenant_id', scope.tenantId).where('id', target.userId).where('status', 'active').first()
+    if (!user) throw new FieldError('userId', 'exists', 'No such agent')
+    const agent = await scope.trx.from('agent_states').where('tenant_id', scope.tenantId).where('user_id', target.userId).first()
+    if (agent?.state !== 'ready' || agent.locked) throw new AppError(409, 'E_CONFLICT', 'That agent is not ready to take a call')
+    targetAgentId = target.userId
+  }
+  if (!queueId) throw new FieldError('queueId', 'required', 'The call has no queue: choose a queue')
+  await releaseAgent(scope, call, userId, 'transferred')
+  await scope.trx
+    .from('calls')
+    .where('tenant_id', scope.tenantId)
+    .where('id', callId)
+    .update({
+      status: 'queued',
+      queue_id: queueId,
+      agent_id: null,
+      target_agent_id: targetAgentId,
+      queued_at: new Date(),
+      on_hold: false,
+      hold_started_at: null,
+      muted: false,
+      transfer_count: scope.trx.raw('transfer_count + 1'),
+    })
+  await recordEvent(scope, {
+    type: 'call.transferred',
+    entityType: 'call',
+    entityId: callId,
+    payload: { agentId: userId, queueId, fromQueueId: call.queue_id, to: target.target, targetAgentId },
+  })
+}
+
+/** Blind transfer to an external number through the SIP gateway; the call ends for us. */
+async function transferOut(scope: TenantScope, userId: string, call: Record<string, any>, number: string) {
+  const voice = await requireVoice('sip_outbound')
+  const customer = await legIdentity(scope, call.id, 'customer')
+  if (call.channel !== 'voice' || !customer) throw new AppError(409, 'E_CONFLICT', 'Only phone calls can be transferred to a number')
+  await voice.transferToNumber(call.room, customer, number)
+  await recordEvent(scope, { type: 'call.transferred', entityType: 'call', entityId: call.id, payload: eventPayload(call, { to: 'number', agentId: userId }) })
+  await endCall(scope, call.id, 'transferred_out')
+}
+
+/** DTMF from the agent (e.g. to drive a remote IVR): the bot sends the digits into the room. */
+export async function sendDigits(scope: TenantScope, userId: string, callId: string, digits: string) {
+  const call = await lockForAction(scope, userId, callId, 'dtmf')
+  await recordEvent(scope, { type: 'call.dtmf_sent', entityType: 'call', entityId: callId, payload: eventPayload(call, { digits }) })
+}
+
+const RECORDING_STATE: Record<RecordingAction, 'on' | 'off' | 'paused'> = { start: 'on', stop: 'off', pause: 'paused', resume: 'on' }
+
+/** Changes the recording state and its recording row; the bot writes the audio. */
+export async function changeRecording(scope: TenantScope, callId: string, action: RecordingAction) {
+  const call = await lockCall(scope, callId)
+  const now = new Date()
+  let recordingId: string | null = null
+  if (action === 'start') {
+    recordingId = newId()
+    await scope.trx.table('recordings').insert({
+      tenant_id: scope.tenantId,
+      id: recordingId,
+      call_id: callId,
+      file_name: `recordings/${callId}/${recordingId}.wav`,
+      status: 'recording',
+      started_at: now,
+    })
+  } else {
+    const open = await scope.trx.from('recordings').where('tenant_id', scope.tenantId).where('call_id', callId).where('status', 'recording').orderBy('started_at', 'desc').first()
+    recordingId = open?.id ?? null
+  }
+  await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', callId).update({ recording_state: RECORDING_STATE[action] })
+  await recordEvent(scope, { type: 'call.recording_changed', entityType: 'call', entityId: callId, payload: eventPayload(call, { action, recordingId, state: RECORDING_STATE[action] }) })
+}
+
+/** The agent's recording control. */
+export async function controlRecording(scope: TenantScope, userId: string, callId: string, action: RecordingAction) {
+  await lockForAction(scope, userId, callId, `record_${action}`)
+  await changeRecording(scope, callId, action)
+}
+
+/** The outcome of a call, chosen by its agent while connected or in wrap-up. */
+export async function setDisposition(scope: TenantScope, userId: string, callId: string, code: string, notes: string | null) {
+  const call = await lockForAction(scope, userId, callId, 'disposition')
+  await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', callId).update({ disposition: code, disposition_notes: notes })
+  await recordEvent(scope, { type: 'call.dispositioned', entityType: 'call', entityId: callId, payload: eventPayload(call, { code }) })
+}
+
+/** The agent hangs up: the whole call ends (the customer's leg too). */
+export async function hangUpCall(scope: TenantScope, userId: string, callId: string) {
+  await lockForAction(scope, userId, callId, 'hangup')
+  await endCall(scope, callId, 'agent_hangup')
+}

@@ -1,0 +1,77 @@
+import { signal } from '@angular/core';
+import { Subject } from 'rxjs';
+import { DtmfDigit } from './dtmf';
+import { JoinGrant, Listeners, MediaState, VoiceError, VoiceFailure } from './voice-models';
+import { VoiceSession } from './voice-session';
+
+/**
+ * Stands in for VoiceSession in unit tests: no LiveKit, every call is written to `log` in order
+ * (`connect call-1 +mic`, `allow a:u-1`, `mic on`, `dtmf 5`, `disconnect`).
+ */
+export class FakeVoiceSession implements Pick<VoiceSession, keyof VoiceSession> {
+  readonly log: string[] = [];
+  readonly state = signal<MediaState>('none');
+  readonly roomName = signal<string | null>(null);
+  readonly subscribedIdentities = signal<readonly string[]>([]);
+  readonly micEnabled = signal(false);
+  readonly audioBlocked = signal(false);
+  readonly closedEvents = new Subject<string>();
+  readonly closed = this.closedEvents.asObservable();
+  /** When set, asking for the microphone fails with this. */
+  micFailure: VoiceFailure | null = null;
+  /** When set, joining a room fails. */
+  connectFails = false;
+
+  async checkMicrophone(): Promise<void> {
+    this.log.push('check mic');
+    if (this.micFailure) throw new VoiceError(this.micFailure, 'fake');
+  }
+
+  async connect(grant: JoinGrant, options: { readonly microphone?: boolean } = {}): Promise<void> {
+    this.log.push(`connect ${grant.room}${options.microphone ? ' +mic' : ''}`);
+    if (this.connectFails) throw new VoiceError('connect_failed', 'fake');
+    this.state.set('connected');
+    this.roomName.set(grant.room);
+    if (!options.microphone) return;
+    if (this.micFailure) throw new VoiceError(this.micFailure, 'fake');
+    this.micEnabled.set(true);
+  }
+
+  async setMicrophone(enabled: boolean): Promise<void> {
+    this.log.push(`mic ${enabled ? 'on' : 'off'}`);
+    this.micEnabled.set(enabled);
+  }
+
+  async stopMicrophone(): Promise<void> {
+    this.log.push('mic stop');
+    this.micEnabled.set(false);
+  }
+
+  allowListeners(listeners: Listeners): void {
+    this.log.push(`allow ${listeners === 'everyone' ? 'everyone' : listeners.join(',')}`);
+  }
+
+  async sendDtmf(digit: DtmfDigit): Promise<void> {
+    this.log.push(`dtmf ${digit}`);
+  }
+
+  async resumeAudio(): Promise<void> {
+    this.audioBlocked.set(false);
+  }
+
+  async disconnect(): Promise<void> {
+    if (this.state() === 'none') return;
+    this.log.push('disconnect');
+    this.state.set('none');
+    this.roomName.set(null);
+    this.micEnabled.set(false);
+  }
+
+  /** The room closes on its own (the call ended on the server). */
+  closeFromServer(reason = 'ROOM_DELETED'): void {
+    this.state.set('none');
+    this.roomName.set(null);
+    this.micEnabled.set(false);
+    this.closedEvents.next(reason);
+  }
+}

@@ -1,0 +1,54 @@
+import { AgentSelf, CallAction, CallSnapshot } from '../shared/api/acd-models';
+import { RecordingCommand } from './agent-api';
+
+/** Which call controls the workspace shows, from the actions the server allows now. */
+export interface CallControls {
+  readonly hangup: boolean;
+  /** The hold button's action: hold, retrieve, or none. */
+  readonly hold: 'hold' | 'retrieve' | null;
+  /** The mute button's action: mute, unmute, or none. */
+  readonly mute: 'mute' | 'unmute' | null;
+  readonly transfer: boolean;
+  readonly dtmf: boolean;
+  /** Recording commands allowed now, in the order the buttons show them. */
+  readonly recording: readonly RecordingCommand[];
+  readonly disposition: boolean;
+}
+
+const RECORDING: readonly [CallAction, RecordingCommand][] = [
+  ['record_start', 'start'],
+  ['record_pause', 'pause'],
+  ['record_resume', 'resume'],
+  ['record_stop', 'stop'],
+];
+
+/** The controls of the agent's call: exactly what `allowedActions` lets them do (nothing without a call). */
+export function callControls(call: CallSnapshot | null | undefined): CallControls {
+  const allowed = new Set(call?.allowedActions ?? []);
+  return {
+    hangup: allowed.has('hangup'),
+    hold: allowed.has('retrieve') ? 'retrieve' : allowed.has('hold') ? 'hold' : null,
+    mute: allowed.has('unmute') ? 'unmute' : allowed.has('mute') ? 'mute' : null,
+    transfer: allowed.has('transfer'),
+    dtmf: allowed.has('dtmf'),
+    recording: RECORDING.filter(([action]) => allowed.has(action)).map(([, command]) => command),
+    disposition: allowed.has('disposition'),
+  };
+}
+
+/**
+ * The call whose media room the agent should be in: their current call while they are busy on it
+ * (not ringing, not ended, not someone else's). Null means: be in no room.
+ */
+export function mediaCallId(agent: AgentSelf | null): string | null {
+  const call = agent?.call;
+  if (!agent || !call || agent.offer || agent.state !== 'busy') return null;
+  if (call.status === 'ended') return null;
+  if (call.agentId && call.agentId !== agent.userId) return null;
+  return call.id;
+}
+
+/** Whether the agent's microphone should be live: on the call, neither held nor muted. */
+export function wantsMicrophone(call: CallSnapshot | null | undefined): boolean {
+  return !!call && call.status !== 'ended' && !call.onHold && !call.muted;
+}

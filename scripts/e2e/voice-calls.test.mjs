@@ -1,0 +1,254 @@
+/**
+ * End-to-end with real media: the web widget in one browser context calls the tenant (LiveKit
+ * room), the media bot answers and runs the IVR, the caller presses 1 and is queued; an agent in
+ * another context (fake microphone) is offered the call, answers, holds, retrieves; a supervisor
+ * monitors, whispers (the customer's browser never receives it) and barges; the agent blind-
+ * transfers to a second agent, who hangs up. Call, leg, agent-state rows and emitted events are
+ * checked in the database.
+ */
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { missingBrowser, startPlatform, launchBrowser, snap } from './harness.mjs'
+
+const reason = missingBrowser() ?? (process.env.LIVEKIT_URL ? null : 'LIVEKIT_URL is not set: the LiveKit server did not start')
+if (reason && process.env.CI === 'true') throw new Error(`CI=true and the voice browser suite cannot run: ${reason}`)
+
+const PASSWORD = 'e2e password 123'
+let platform
+let browser
+
+before(async () => {
+  if (reason) return
+  platform = await startPlatform()
+  browser = await launchBrowser({ media: true })
+})
+
+after(async () => {
+  await browser?.close()
+  await platform?.stop()
+})
+
+async function api(method, path, token, body) {
+  const response = await fetch(`${platform.baseUrl}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const text = await response.text()
+  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`)
+  return text ? JSON.parse(text) : null
+}
+
+/** Invites a user with one built-in role and sets their password through the mailed link. */
+async function invite(admin, slug, roles, name, roleKey) {
+  const email = `${name.toLowerCase().replace(/\s+/g, '.')}@${slug}.test`
+  const user = (await api('POST', '/users', admin, { email, displayName: name, roleIds: [roles[roleKey]] })).data
+  const mail = (await api('GET', '/dev/mailbox')).data.find((m) => m.to === email)
+  await api('POST', '/auth/password/reset', null, { token: decodeURIComponent(/token=([^\s&]+)/.exec(mail.body)[1]), password: PASSWORD })
+  return { ...user, email }
+}
+
+async function signIn(page, slug, email) {
+  await page.goto(`${platform.baseUrl}/login`)
+  await page.getByTestId('login-tenant').fill(slug)
+  await page.getByTestId('login-email').fill(email)
+  await page.getByTestId('login-password').fill(PASSWORD)
+  await page.getByTestId('login-password').press('Enter')
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+}
+
+/** Identities this page's browser is subscribed to (the pages' hidden test hook). */
+async function hears(page, testId) {
+  const value = await page.getByTestId(testId).getAttribute('data-subscribed-identities')
+  return (value ?? '').split(',').filter(Boolean)
+}
+
+/** Waits until the page hears (or stops hearing) an identity. */
+async function waitHearing(page, testId, identity, expected = true, timeout = 15_000) {
+  await page
+    .waitForFunction(
+      ({ testId, identity, expected }) => {
+        const list = (document.querySelector(`[data-testid="${testId}"]`)?.getAttribute('data-subscribed-identities') ?? '').split(',')
+        return list.includes(identity) === expected
+      },
+      { testId, identity, expected },
+      { timeout }
+    )
+    .catch(async () => assert.fail(`${testId} should ${expected ? '' : 'not '}hear ${identity}; it hears ${(await hears(page, testId)).join(', ')}`))
+}
+
+/** Polls a call until `done` holds (bounded), failing with the call as last seen. */
+async function waitForCall(token, callId, done, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs
+  let call
+  while (Date.now() < deadline) {
+    call = (await api('GET', `/calls/${callId}`, token)).data
+    if (done(call)) return call
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  assert.fail(`the call did not get there in ${timeoutMs} ms: ${JSON.stringify(call)}`)
+}
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, permissions: ['microphone'] })
+  const page = await context.newPage()
+  page.setDefaultTimeout(20_000)
+  return page
+}
+
+async function goReady(page) {
+  await page.getByTestId('menu-agent-workspace').click()
+  await page.getByTestId('workspace-call-bar').waitFor()
+  await page.getByTestId('workspace-ready').click()
+  await page.waitForFunction(() => /ready|就绪/i.test(document.querySelector('[data-testid="workspace-state"]')?.textContent ?? ''))
+}
+
+/** Rows of the tenant as the runtime role sees them (row-level security bound to the tenant). */
+async function tenantRows(tenantId, sql, params) {
+  const client = new pg.Client({ connectionString: process.env.DB_APP_URL })
+  await client.connect()
+  try {
+    await client.query('begin')
+    await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId])
+    const { rows } = await client.query(sql, params)
+    await client.query('commit')
+    return rows
+  } finally {
+    await client.end()
+  }
+}
+
+test('a web caller reaches an agent through the IVR; hold, supervision, blind transfer, hang-up', { skip: reason ?? false, timeout: 300_000 }, async () => {
+  const slug = `vc-${randomBytes(3).toString('hex')}`
+  const signup = (await api('POST', '/signup', null, { organisationName: 'Voice Desk', slug, timeZone: 'Asia/Shanghai', locale: 'en', adminName: 'Admin', adminEmail: `admin@${slug}.test`, password: PASSWORD })).data
+  const admin = signup.token
+  const tenantId = (await api('GET', '/tenant', admin)).data.id
+  const roles = Object.fromEntries((await api('GET', '/roles', admin)).data.map((r) => [r.key, r.id]))
+  const lin = await invite(admin, slug, roles, 'Lin Agent', 'agent')
+  const wang = await invite(admin, slug, roles, 'Wang Agent', 'agent')
+  const zhao = await invite(admin, slug, roles, 'Zhao Supervisor', 'supervisor')
+  const sales = (await api('POST', '/queues', admin, { name: 'Sales', wrapUpSeconds: 120 })).data
+  const support = (await api('POST', '/queues', admin, { name: 'Support' })).data
+  await api('PUT', `/queues/${sales.id}/members`, admin, { userIds: [lin.id] })
+  await api('PUT', `/queues/${support.id}/members`, admin, { userIds: [wang.id] })
+  const menu = (await api('POST', '/ivr-menus', admin, {
+    name: 'Main menu',
+    language: 'en',
+    timeoutSeconds: 10,
+    maxRetries: 3,
+    options: [
+      { digit: '1', label: 'Sales', target: { type: 'queue', queueId: sales.id } },
+      { digit: '2', label: 'Support', target: { type: 'queue', queueId: support.id } },
+    ],
+  })).data
+  const entry = (await api('POST', '/entry-points', admin, { kind: 'web', name: 'Website', target: { type: 'ivr', ivrMenuId: menu.id }, allowedOrigins: ['https://shop.example.com'] })).data
+
+  const framed = await fetch(`${platform.baseUrl}/call/${entry.widgetKey}`)
+  assert.match(framed.headers.get('content-security-policy') ?? '', /frame-ancestors 'self' https:\/\/shop\.example\.com/, 'the widget may be framed by the listed site')
+  assert.equal(framed.headers.get('x-frame-options'), null)
+
+  const linPage = await newPage()
+  await signIn(linPage, slug, lin.email)
+  await goReady(linPage)
+  const wangPage = await newPage()
+  await signIn(wangPage, slug, wang.email)
+  await goReady(wangPage)
+
+  // The customer calls from the widget; the bot answers in the room at once.
+  const customer = await newPage()
+  await customer.goto(`${platform.baseUrl}/call/${entry.widgetKey}`)
+  await customer.getByTestId('web-call-start').click()
+  await customer.waitForSelector('[data-testid="web-call"][data-call-state="connected"]')
+  const callId = await customer.getByTestId('web-call').getAttribute('data-call-id')
+  assert.ok(callId)
+  await waitHearing(customer, 'web-call-subscribed', `bot:${callId}`)
+  await snap(customer, '21-web-call-ivr')
+  await customer.waitForTimeout(1500)
+  await customer.getByTestId('web-call-keypad').click()
+  await customer.getByTestId('dial-pad-1').click()
+
+  // The IVR queues the call in Sales; Lin is offered it and answers.
+  const offered = await waitForCall(admin, callId, (c) => c.status === 'offered')
+  assert.deepEqual([offered.queueId, offered.agentId, offered.ivrDigits], [sales.id, lin.id, ['1']])
+  await linPage.getByTestId('workspace-offer').waitFor({ timeout: 20_000 })
+  await linPage.getByTestId('workspace-answer').click()
+  await linPage.waitForSelector('[data-testid="workspace"][data-media-state="connected"]')
+  await waitHearing(linPage, 'workspace-subscribed', `c:${callId}`)
+  await waitHearing(customer, 'web-call-subscribed', `a:${lin.id}`)
+  let call = (await api('GET', `/calls/${callId}`, admin)).data
+  assert.deepEqual([call.status, call.channel, call.queueId, call.ivrDigits], ['connected', 'web', sales.id, ['1']])
+  await snap(linPage, '22-softphone-connected')
+
+  // Hold: the media server stops each side hearing the other; retrieve restores it.
+  await linPage.getByTestId('workspace-hold').click()
+  await linPage.getByTestId('workspace-on-hold').waitFor()
+  await Promise.all([waitHearing(customer, 'web-call-subscribed', `a:${lin.id}`, false), waitHearing(linPage, 'workspace-subscribed', `c:${callId}`, false)])
+  assert.equal((await api('GET', `/calls/${callId}`, admin)).data.onHold, true)
+  await linPage.getByTestId('workspace-retrieve').click()
+  await linPage.getByTestId('workspace-on-hold').waitFor({ state: 'detached' })
+  await waitHearing(customer, 'web-call-subscribed', `a:${lin.id}`)
+  await waitHearing(linPage, 'workspace-subscribed', `c:${callId}`)
+
+  // Supervision: monitor hears both; whisper reaches the agent only; barge reaches everyone.
+  const zhaoPage = await newPage()
+  await signIn(zhaoPage, slug, zhao.email)
+  await zhaoPage.goto(`${platform.baseUrl}/calls`)
+  const row = zhaoPage.locator(`[data-testid="live-call-row"][data-call-id="${callId}"]`)
+  await row.getByTestId('call-monitor').click()
+  await zhaoPage.waitForSelector('[data-testid="live-calls"][data-media-state="connected"]')
+  await waitHearing(zhaoPage, 'live-calls-subscribed', `c:${callId}`)
+  await waitHearing(zhaoPage, 'live-calls-subscribed', `a:${lin.id}`)
+  assert.ok(!(await hears(linPage, 'workspace-subscribed')).includes(`s:${zhao.id}`), 'a monitoring supervisor is not heard')
+
+  await row.getByTestId('call-whisper').click()
+  await waitHearing(linPage, 'workspace-subscribed', `s:${zhao.id}`)
+  await customer.waitForTimeout(3000)
+  assert.ok(!(await hears(customer, 'web-call-subscribed')).includes(`s:${zhao.id}`), 'the customer never receives the whisper')
+  await snap(zhaoPage, '23-live-calls-whisper')
+
+  await row.getByTestId('call-barge').click()
+  await waitHearing(customer, 'web-call-subscribed', `s:${zhao.id}`)
+  await zhaoPage.getByTestId('live-calls-leave').click()
+  await waitHearing(customer, 'web-call-subscribed', `s:${zhao.id}`, false)
+
+  // Blind transfer to Wang (ready, outside the Sales queue); Lin wraps up, Wang answers and hangs up.
+  await linPage.getByTestId('workspace-transfer').click()
+  await linPage.getByTestId('transfer-kind-agent').click()
+  await linPage.getByTestId('transfer-agent').click()
+  await linPage.locator('.ant-select-item-option', { hasText: 'Wang Agent' }).click()
+  await linPage.locator('.ant-modal-footer .ant-btn-primary').click()
+  await linPage.getByTestId('workspace-wrap-up').waitFor()
+  await wangPage.getByTestId('workspace-offer').waitFor({ timeout: 20_000 })
+  await wangPage.getByTestId('workspace-answer').click()
+  await waitHearing(customer, 'web-call-subscribed', `a:${wang.id}`)
+  await waitHearing(wangPage, 'workspace-subscribed', `c:${callId}`)
+  await wangPage.getByTestId('workspace-hangup').click()
+  await customer.waitForSelector('[data-testid="web-call"][data-call-state="ended"]')
+  await wangPage.getByTestId('workspace-wrap-up').waitFor()
+  await snap(customer, '24-web-call-ended')
+
+  call = (await api('GET', `/calls/${callId}`, admin)).data
+  assert.deepEqual([call.status, call.endReason, call.agentId, call.transferCount, call.heldSeconds >= 0], ['ended', 'agent_hangup', wang.id, 1, true])
+  const legs = call.legs.map((l) => [l.role, l.userId, l.identity, l.endReason])
+  assert.deepEqual(legs.find((l) => l[0] === 'customer'), ['customer', null, `c:${callId}`, 'agent_hangup'])
+  assert.deepEqual(legs.find((l) => l[0] === 'bot').slice(0, 3), ['bot', null, `bot:${callId}`])
+  assert.deepEqual(legs.filter((l) => l[0] === 'agent'), [
+    ['agent', lin.id, `a:${lin.id}`, 'transferred'],
+    ['agent', wang.id, `a:${wang.id}`, 'agent_hangup'],
+  ])
+  assert.deepEqual(legs.filter((l) => l[0] === 'supervisor').map((l) => [l[1], l[3]]), [[zhao.id, 'left']])
+  assert.ok(call.legs.every((l) => l.leftAt), 'every leg has left')
+
+  const states = await tenantRows(tenantId, `select user_id, from_state, to_state from agent_state_changes where user_id = any($1) order by changed_at, id`, [[lin.id, wang.id]])
+  const path = (id) => states.filter((s) => s.user_id === id).map((s) => s.to_state)
+  assert.deepEqual(path(lin.id), ['ready', 'reserved', 'busy', 'wrap_up'])
+  assert.deepEqual(path(wang.id), ['ready', 'reserved', 'busy', 'wrap_up'])
+
+  const events = (await tenantRows(tenantId, `select type from domain_events where entity_id = $1 order by occurred_at, id`, [callId])).map((e) => e.type)
+  for (const type of ['call.created', 'call.ivr_started', 'call.queued', 'call.offered', 'call.answered', 'call.held', 'call.retrieved', 'call.supervision_changed', 'call.transferred', 'call.ended']) {
+    assert.ok(events.includes(type), `${type} was emitted (got ${events.join(', ')})`)
+  }
+  assert.ok(events.indexOf('call.queued') < events.indexOf('call.answered') && events.indexOf('call.transferred') < events.lastIndexOf('call.answered'), events.join(', '))
+})
