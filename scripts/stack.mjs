@@ -9,6 +9,7 @@ import { ROOT, BACKEND, prepareDatabase, migrate, keptSecret, buildFrontendIfSta
 import { run, service, waitForHttp } from './lib/processes.mjs'
 import { startLivekit } from './lib/livekit.mjs'
 import { startRedis } from './lib/redis.mjs'
+import { DEFAULT_SIP_PORT, sipGatewayBinary, startSipGateway } from './lib/sip.mjs'
 
 const dataDir = path.join(ROOT, '.data', 'dev')
 const port = Number(process.env.PORT ?? 3333)
@@ -43,7 +44,10 @@ try {
   }
 
   const webhookUrl = `http://127.0.0.1:${port}/api/v1/voice/webhooks/livekit`
-  const voice = await startLivekit({ dataDir: path.join(dataDir, 'livekit'), port: Number(process.env.LIVEKIT_PORT ?? 7880), udpPort: Number(process.env.LIVEKIT_UDP_PORT ?? 7882), webhookUrl, log: say })
+  // A SIP gateway talks to LiveKit through Redis, so LiveKit gets the stack's Redis when a gateway is wanted.
+  const sipBinary = sipGatewayBinary()
+  const sipRedis = sipBinary.binary ? redis.env?.REDIS_URL : undefined
+  const voice = await startLivekit({ dataDir: path.join(dataDir, 'livekit'), port: Number(process.env.LIVEKIT_PORT ?? 7880), udpPort: Number(process.env.LIVEKIT_UDP_PORT ?? 7882), webhookUrl, sip: sipRedis ? { redisUrl: sipRedis } : undefined, log: say })
   if (voice.env) {
     Object.assign(env, voice.env)
     stoppers.push(voice.stop)
@@ -52,11 +56,35 @@ try {
     say(`voice is OFF — ${voice.missing}. Everything else works.`)
   }
 
+  const sipOff = (why) => say(`SIP gateway: off — ${why}; see docs/voice-local-stack.md`)
+  if (voice.local) {
+    // Only a gateway started here may make the backend offer phone numbers.
+    env.LIVEKIT_SIP = 'false'
+    if (!sipBinary.binary) sipOff(sipBinary.missing === 'LIVEKIT_SIP_BIN is not set' ? 'set LIVEKIT_SIP_BIN to a livekit-sip binary' : sipBinary.missing)
+    else if (!sipRedis) sipOff(`it needs Redis (${redis.missing})`)
+    else {
+      const sipPort = Number(process.env.LIVEKIT_SIP_PORT ?? DEFAULT_SIP_PORT)
+      const livekit = { url: voice.env.LIVEKIT_URL, key: voice.env.LIVEKIT_API_KEY, secret: voice.env.LIVEKIT_API_SECRET }
+      const sip = await startSipGateway({ binary: sipBinary.binary, dataDir: path.join(dataDir, 'sip'), livekit, redisUrl: sipRedis, sipPort })
+      if (sip.port) {
+        stoppers.push(sip.stop)
+        env.LIVEKIT_SIP = 'true'
+        say(`SIP gateway: on at 127.0.0.1:${sip.port} (udp)`)
+      } else {
+        sipOff(sip.missing)
+      }
+    }
+  } else if (voice.env) {
+    say(env.LIVEKIT_SIP === 'true' ? 'SIP gateway: the one of the LiveKit at LIVEKIT_URL (LIVEKIT_SIP=true)' : 'SIP gateway: off — set LIVEKIT_SIP=true if the LiveKit at LIVEKIT_URL has one')
+  }
+
   say('running migrations')
   await migrate(env)
 
   const demoPassword = process.env.DEMO_PASSWORD ?? keptSecret(dataDir, 'demo-password')
   await run(process.execPath, ['ace.js', 'seed:demo', `--password=${demoPassword}`], { cwd: BACKEND, env })
+  // The gateway's trunks live in the media server's Redis, which a restart empties: route the numbers again.
+  if (env.LIVEKIT_SIP === 'true') await run(process.execPath, ['ace.js', 'voice:sync-numbers'], { cwd: BACKEND, env })
 
   if (await buildFrontendIfStale()) say('built the web app')
 

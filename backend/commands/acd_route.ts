@@ -23,14 +23,12 @@ export default class AcdRoute extends BaseCommand {
   declare startAt?: number
 
   async run() {
-    const { inTenant } = await import('#shared/scope')
+    const { inTenantAsSystem } = await import('#shared/scope')
     const { routeWaitingCalls } = await import('#contact_center/actions/routing')
     const offers: Array<{ callId: string; userId: string }> = []
     if (this.startAt) await new Promise((resolve) => setTimeout(resolve, Math.max(0, this.startAt! - Date.now())))
     for (let round = 0; round < this.rounds; round++) {
-      const made = await inTenant(this.tenant, (trx) =>
-        routeWaitingCalls({ tenantId: this.tenant, trx, actor: { type: 'system', id: null, email: null }, origin: { ip: null, userAgent: 'acd', requestId: null } }, this.batch)
-      )
+      const made = await inTenantAsSystem(this.tenant, 'acd', (scope) => routeWaitingCalls(scope, this.batch))
       offers.push(...made.map((o) => ({ callId: o.callId, userId: o.userId })))
       if (made.length === 0) break
     }

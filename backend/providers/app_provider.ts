@@ -13,7 +13,7 @@ export default class AppProvider {
       const url = env.get('LIVEKIT_URL')
       if (!url) throw new Error('Voice is off: set LIVEKIT_URL (npm start builds and starts LiveKit when Go is installed)')
       const { LivekitProvider } = await import('#voice/adapters/livekit/livekit_provider')
-      return new LivekitProvider({ url, apiKey: env.get('LIVEKIT_API_KEY') ?? '', apiSecret: env.get('LIVEKIT_API_SECRET') ?? '', sip: env.get('LIVEKIT_SIP') === 'true' })
+      return new LivekitProvider({ url, apiKey: env.get('LIVEKIT_API_KEY') ?? '', apiSecret: env.get('LIVEKIT_API_SECRET') ?? '', sip: env.get('LIVEKIT_SIP') === true, outboundTrunkId: env.get('LIVEKIT_SIP_OUTBOUND_TRUNK') })
     })
   }
 

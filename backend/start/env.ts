@@ -25,6 +25,9 @@ export default await Env.create(new URL('../', import.meta.url), {
   LIVEKIT_API_KEY: Env.schema.string.optional(),
   LIVEKIT_API_SECRET: Env.schema.string.optional(),
   /** `true` when a SIP gateway (livekit-sip) serves this LiveKit deployment. */
-  LIVEKIT_SIP: Env.schema.enum.optional(['true', 'false'] as const),
+  // A boolean: the enum validator casts 'true'/'false' to booleans before comparing, so it refused both.
+  LIVEKIT_SIP: Env.schema.boolean.optional(),
+  /** The SIP outbound trunk id (created on the SIP gateway for the carrier) outbound calls use. */
+  LIVEKIT_SIP_OUTBOUND_TRUNK: Env.schema.string.optional(),
   REDIS_URL: Env.schema.string.optional(),
 })

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { missingBrowser, startPlatform, launchBrowser, snap } from './harness.mjs'
+import { missingBrowser, startPlatform, launchBrowser, snap, callApi } from './harness.mjs'
 
 const reason = missingBrowser()
 if (reason && process.env.CI === 'true') throw new Error(`CI=true and the browser suite cannot run: ${reason}`)
@@ -25,16 +25,7 @@ after(async () => {
   await platform?.stop()
 })
 
-async function api(method, path, token, body) {
-  const response = await fetch(`${platform.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const text = await response.text()
-  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`)
-  return text ? JSON.parse(text) : null
-}
+const api = (method, path, token, body) => callApi(platform.baseUrl, method, path, token, body)
 
 test('an offer reaches the agent workspace live; answer, hang up, wrap-up', { skip: reason ?? false, timeout: 180_000 }, async () => {
   const slug = `ws-${randomBytes(3).toString('hex')}`

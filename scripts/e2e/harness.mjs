@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import net from 'node:net'
+import assert from 'node:assert/strict'
 import { ROOT, BACKEND, buildFrontendIfStale } from '../lib/platform.mjs'
 import { service, waitForHttp } from '../lib/processes.mjs'
 
@@ -57,6 +58,18 @@ export async function launchBrowser({ media = false } = {}) {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...mediaArgs],
   })
+}
+
+/** Calls the platform's API (JSON, optional bearer token); anything but a 2xx fails the test. */
+export async function callApi(baseUrl, method, path, token, body) {
+  const response = await fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const text = await response.text()
+  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`)
+  return text ? JSON.parse(text) : null
 }
 
 /** Saves a full-page screenshot as a test artifact. */

@@ -2,15 +2,16 @@
  * End-to-end with real media: the web widget in one browser context calls the tenant (LiveKit
  * room), the media bot answers and runs the IVR, the caller presses 1 and is queued; an agent in
  * another context (fake microphone) is offered the call, answers, holds, retrieves; a supervisor
- * monitors, whispers (the customer's browser never receives it) and barges; the agent blind-
- * transfers to a second agent, who hangs up. Call, leg, agent-state rows and emitted events are
- * checked in the database.
+ * monitors, whispers (the customer's browser never receives it) and barges; the agent consults a
+ * second agent inside the room (the customer hears neither) and cancels, then blind-transfers to
+ * that agent, who records (with a pause) and hangs up. Call, leg, agent-state rows, the recording
+ * and emitted events are checked in the database.
  */
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { missingBrowser, startPlatform, launchBrowser, snap } from './harness.mjs'
+import { missingBrowser, startPlatform, launchBrowser, snap, callApi } from './harness.mjs'
 
 const reason = missingBrowser() ?? (process.env.LIVEKIT_URL ? null : 'LIVEKIT_URL is not set: the LiveKit server did not start')
 if (reason && process.env.CI === 'true') throw new Error(`CI=true and the voice browser suite cannot run: ${reason}`)
@@ -30,16 +31,7 @@ after(async () => {
   await platform?.stop()
 })
 
-async function api(method, path, token, body) {
-  const response = await fetch(`${platform.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const text = await response.text()
-  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`)
-  return text ? JSON.parse(text) : null
-}
+const api = (method, path, token, body) => callApi(platform.baseUrl, method, path, token, body)
 
 /** Invites a user with one built-in role and sets their password through the mailed link. */
 async function invite(admin, slug, roles, name, roleKey) {
@@ -91,6 +83,18 @@ async function waitForCall(token, callId, done, timeoutMs = 20_000) {
   assert.fail(`the call did not get there in ${timeoutMs} ms: ${JSON.stringify(call)}`)
 }
 
+/** The call's finished recording, once the bot has closed its file (bounded). */
+async function waitForRecording(token, callId, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs
+  let list
+  while (Date.now() < deadline) {
+    list = (await api('GET', `/recordings?callId=${callId}`, token)).data
+    if (list.length && list.every((r) => r.status === 'completed')) return list[0]
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  assert.fail(`no completed recording after ${timeoutMs} ms: ${JSON.stringify(list)}`)
+}
+
 async function newPage() {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, permissions: ['microphone'] })
   const page = await context.newPage()
@@ -120,7 +124,7 @@ async function tenantRows(tenantId, sql, params) {
   }
 }
 
-test('a web caller reaches an agent through the IVR; hold, supervision, blind transfer, hang-up', { skip: reason ?? false, timeout: 300_000 }, async () => {
+test('a web caller reaches an agent through the IVR; hold, supervision, consult, recording, blind transfer, hang-up', { skip: reason ?? false, timeout: 300_000 }, async () => {
   const slug = `vc-${randomBytes(3).toString('hex')}`
   const signup = (await api('POST', '/signup', null, { organisationName: 'Voice Desk', slug, timeZone: 'Asia/Shanghai', locale: 'en', adminName: 'Admin', adminEmail: `admin@${slug}.test`, password: PASSWORD })).data
   const admin = signup.token
@@ -213,6 +217,25 @@ test('a web caller reaches an agent through the IVR; hold, supervision, blind tr
   await zhaoPage.getByTestId('live-calls-leave').click()
   await waitHearing(customer, 'web-call-subscribed', `s:${zhao.id}`, false)
 
+  // Consult Wang inside the room: the customer (on hold) never hears the consultation; cancel it.
+  await linPage.getByTestId('workspace-consult').click()
+  await linPage.getByTestId('consult-agent').click()
+  await linPage.locator('.ant-select-item-option', { hasText: 'Wang Agent' }).click()
+  await linPage.locator('.ant-modal-footer .ant-btn-primary').click()
+  await wangPage.getByTestId('workspace-offer').waitFor({ timeout: 20_000 })
+  await wangPage.getByTestId('workspace-answer').click()
+  await linPage.waitForSelector('[data-testid="workspace-consult-state"][data-state="talking"]')
+  await waitHearing(linPage, 'workspace-subscribed', `a:${wang.id}`)
+  await waitHearing(wangPage, 'workspace-subscribed', `a:${lin.id}`)
+  await customer.waitForTimeout(2000)
+  const duringConsult = await hears(customer, 'web-call-subscribed')
+  assert.ok(!duringConsult.includes(`a:${wang.id}`) && !duringConsult.includes(`a:${lin.id}`), `the customer hears ${duringConsult.join(', ')} during the consultation`)
+  await linPage.getByTestId('workspace-consult-cancel').click()
+  await waitHearing(customer, 'web-call-subscribed', `a:${lin.id}`)
+  await wangPage.getByTestId('workspace-wrap-up').waitFor()
+  await wangPage.getByTestId('workspace-ready').click()
+  await wangPage.waitForFunction(() => /ready|就绪/i.test(document.querySelector('[data-testid="workspace-state"]')?.textContent ?? ''))
+
   // Blind transfer to Wang (ready, outside the Sales queue); Lin wraps up, Wang answers and hangs up.
   await linPage.getByTestId('workspace-transfer').click()
   await linPage.getByTestId('transfer-kind-agent').click()
@@ -224,6 +247,25 @@ test('a web caller reaches an agent through the IVR; hold, supervision, blind tr
   await wangPage.getByTestId('workspace-answer').click()
   await waitHearing(customer, 'web-call-subscribed', `a:${wang.id}`)
   await waitHearing(wangPage, 'workspace-subscribed', `c:${callId}`)
+
+  // Recording on demand, paused for a card number: the bot writes the file, the catalogue lists it.
+  await wangPage.getByTestId('workspace-record-start').click()
+  await wangPage.waitForSelector('[data-testid="workspace-recording"][data-recording="on"]')
+  await wangPage.waitForTimeout(1500)
+  await wangPage.getByTestId('workspace-record-pause').click()
+  await wangPage.waitForSelector('[data-testid="workspace-recording"][data-recording="paused"]')
+  await wangPage.waitForTimeout(1000)
+  await wangPage.getByTestId('workspace-record-resume').click()
+  await wangPage.waitForTimeout(1000)
+  await wangPage.getByTestId('workspace-record-stop').click()
+  await wangPage.getByTestId('workspace-recording').waitFor({ state: 'detached' })
+  const recording = await waitForRecording(admin, callId)
+  assert.ok(recording.durationMs > 2500 && recording.durationMs < 8000, `recording lasted ${recording.durationMs} ms`)
+  const audio = Buffer.from(await (await fetch(`${platform.baseUrl}/api/v1/recordings/${recording.id}/audio`, { headers: { authorization: `Bearer ${admin}` } })).arrayBuffer())
+  assert.equal(audio.subarray(0, 4).toString(), 'RIFF')
+  assert.equal(createHash('sha256').update(audio).digest('hex'), recording.sha256)
+  assert.equal(audio.length, recording.bytes)
+
   await wangPage.getByTestId('workspace-hangup').click()
   await customer.waitForSelector('[data-testid="web-call"][data-call-state="ended"]')
   await wangPage.getByTestId('workspace-wrap-up').waitFor()
@@ -236,6 +278,7 @@ test('a web caller reaches an agent through the IVR; hold, supervision, blind tr
   assert.deepEqual(legs.find((l) => l[0] === 'bot').slice(0, 3), ['bot', null, `bot:${callId}`])
   assert.deepEqual(legs.filter((l) => l[0] === 'agent'), [
     ['agent', lin.id, `a:${lin.id}`, 'transferred'],
+    ['agent', wang.id, `a:${wang.id}`, 'consult_ended'],
     ['agent', wang.id, `a:${wang.id}`, 'agent_hangup'],
   ])
   assert.deepEqual(legs.filter((l) => l[0] === 'supervisor').map((l) => [l[1], l[3]]), [[zhao.id, 'left']])
@@ -244,10 +287,10 @@ test('a web caller reaches an agent through the IVR; hold, supervision, blind tr
   const states = await tenantRows(tenantId, `select user_id, from_state, to_state from agent_state_changes where user_id = any($1) order by changed_at, id`, [[lin.id, wang.id]])
   const path = (id) => states.filter((s) => s.user_id === id).map((s) => s.to_state)
   assert.deepEqual(path(lin.id), ['ready', 'reserved', 'busy', 'wrap_up'])
-  assert.deepEqual(path(wang.id), ['ready', 'reserved', 'busy', 'wrap_up'])
+  assert.deepEqual(path(wang.id), ['ready', 'reserved', 'busy', 'wrap_up', 'ready', 'reserved', 'busy', 'wrap_up'])
 
   const events = (await tenantRows(tenantId, `select type from domain_events where entity_id = $1 order by occurred_at, id`, [callId])).map((e) => e.type)
-  for (const type of ['call.created', 'call.ivr_started', 'call.queued', 'call.offered', 'call.answered', 'call.held', 'call.retrieved', 'call.supervision_changed', 'call.transferred', 'call.ended']) {
+  for (const type of ['call.created', 'call.ivr_started', 'call.queued', 'call.offered', 'call.answered', 'call.held', 'call.retrieved', 'call.supervision_changed', 'call.consult_started', 'call.consult_answered', 'call.consult_cancelled', 'call.recording_changed', 'call.transferred', 'call.ended']) {
     assert.ok(events.includes(type), `${type} was emitted (got ${events.join(', ')})`)
   }
   assert.ok(events.indexOf('call.queued') < events.indexOf('call.answered') && events.indexOf('call.transferred') < events.lastIndexOf('call.answered'), events.join(', '))

@@ -9,6 +9,7 @@ import path from 'node:path'
 import crypto from 'node:crypto'
 import { spawnSync } from 'node:child_process'
 import { service } from './processes.mjs'
+import { redisSettings, redisYaml } from './sip.mjs'
 
 /** Newest livekit-server release without `replace` directives (go install refuses those). */
 export const LIVEKIT_VERSION = 'v1.13.5'
@@ -31,7 +32,7 @@ export function ensureLivekitServer(log = console.log) {
 }
 
 /** Loopback-only configuration: plain `--bind` still lets ICE listen on every interface. */
-function config({ port, udpPort, key, secret, webhookUrl, logLevel = 'warn' }) {
+function config({ port, udpPort, key, secret, webhookUrl, sip, logLevel = 'warn' }) {
   return [
     `port: ${port}`,
     'bind_addresses: [127.0.0.1]',
@@ -45,8 +46,12 @@ function config({ port, udpPort, key, secret, webhookUrl, logLevel = 'warn' }) {
     '  enable_loopback_candidate: true',
     '  interfaces:',
     '    includes: [lo]',
+    // A SIP gateway reaches LiveKit only through a shared Redis (without it: "sip not connected").
+    ...(sip ? redisYaml(redisSettings(sip.redisUrl)) : []),
     'room:',
-    '  auto_create: false',
+    // Rooms exist only when the backend creates them, except with a SIP gateway: it joins a room it
+    // names per call (dispatch rule prefix + caller + random) with a token that cannot create rooms.
+    `  auto_create: ${sip ? 'true' : 'false'}`,
     '  empty_timeout: 300',
     // Hold and forced mute are enforced by the server; retrieve and unmute must be able to undo them.
     '  enable_remote_unmute: true',
@@ -58,9 +63,10 @@ function config({ port, udpPort, key, secret, webhookUrl, logLevel = 'warn' }) {
 
 /**
  * Starts LiveKit server (building it if needed) and returns the env the backend needs, or
- * `{ missing }` with the reason voice is off.
+ * `{ missing }` with the reason voice is off. With `sip: { redisUrl }` it is ready for a SIP gateway
+ * (shared Redis, rooms created on join); `local` is true when it was started here, not LIVEKIT_URL.
  */
-export async function startLivekit({ dataDir, port, udpPort, webhookUrl, logLevel, log = console.log }) {
+export async function startLivekit({ dataDir, port, udpPort, webhookUrl, sip, logLevel, log = console.log }) {
   if (process.env.LIVEKIT_URL) {
     return { env: { LIVEKIT_URL: process.env.LIVEKIT_URL, LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY, LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET }, stop: async () => {} }
   }
@@ -73,13 +79,13 @@ export async function startLivekit({ dataDir, port, udpPort, webhookUrl, logLeve
   }
   const { key, secret } = JSON.parse(fs.readFileSync(secretsFile, 'utf8'))
   const configFile = path.join(dataDir, 'livekit.yaml')
-  fs.writeFileSync(configFile, config({ port, udpPort, key, secret, webhookUrl, logLevel }), { mode: 0o600 })
+  fs.writeFileSync(configFile, config({ port, udpPort, key, secret, webhookUrl, sip, logLevel }), { mode: 0o600 })
   const server = service(found.binary, ['--config', configFile], { stdio: ['ignore', 'ignore', 'inherit'] })
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 30000
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(url)).ok) return { env: { LIVEKIT_URL: url, LIVEKIT_API_KEY: key, LIVEKIT_API_SECRET: secret }, stop: () => server.stop() }
+      if ((await fetch(url)).ok) return { env: { LIVEKIT_URL: url, LIVEKIT_API_KEY: key, LIVEKIT_API_SECRET: secret }, local: true, stop: () => server.stop() }
     } catch {
       // not listening yet
     }

@@ -1,5 +1,5 @@
 import logger from '@adonisjs/core/services/logger'
-import { inPlatform, inTenant } from '#shared/scope'
+import { inPlatform, inTenantAsSystem } from '#shared/scope'
 import { acdTick } from '#contact_center/actions/housekeeping'
 
 /**
@@ -34,9 +34,7 @@ export class AcdSweeper {
         return rows.map((r: { tenant_id: string }) => r.tenant_id)
       })
       for (const tenantId of tenants) {
-        await inTenant(tenantId, (trx) =>
-          acdTick({ tenantId, trx, actor: { type: 'system', id: null, email: null }, origin: { ip: null, userAgent: 'acd', requestId: null } })
-        )
+        await inTenantAsSystem(tenantId, 'acd', acdTick)
       }
     } catch (error) {
       logger.error({ err: error }, 'ACD sweep failed')

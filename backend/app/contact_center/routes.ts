@@ -28,6 +28,11 @@ export function contactCenterRoutes() {
   for (const verb of AGENT_CALL_VERBS) {
     tenantRoute(router.post(`agent/calls/:id/${verb}`, [AgentController, verb]).as(`agent.calls_${verb}`), 'calls.handle')
   }
+  tenantRoute(router.post('agent/calls/:id/consult', [AgentController, 'consult']).as('agent.calls_consult'), 'calls.handle')
+  tenantRoute(router.post('agent/calls/:id/consult/complete', [AgentController, 'consultComplete']).as('agent.calls_consult_complete'), 'calls.handle')
+  tenantRoute(router.post('agent/calls/:id/consult/conference', [AgentController, 'consultConference']).as('agent.calls_consult_conference'), 'calls.handle')
+  tenantRoute(router.post('agent/calls/:id/consult/cancel', [AgentController, 'consultCancel']).as('agent.calls_consult_cancel'), 'calls.handle')
+  tenantRoute(router.post('agent/calls', [AgentController, 'dial']).as('agent.calls_dial'), 'calls.handle')
   tenantRoute(router.get('agent/transfer-targets', [AgentController, 'transferTargets']).as('agent.transfer_targets'), 'calls.handle')
   tenantRoute(router.get('calls', [CallsController, 'index']).as('calls.index'), 'calls.monitor')
   tenantRoute(router.get('calls/:id', [CallsController, 'show']).as('calls.show'), 'calls.monitor')
@@ -42,6 +47,7 @@ export function contactCenterRoutes() {
   tenantRoute(router.post('agent/calls/:id/hangup', [AgentController, 'hangUp']).as('agent.calls_hangup'), 'calls.handle')
 
   tenantRoute(router.get('agents', [AgentsController, 'index']).as('agents.index'), 'agents.view')
+  tenantRoute(router.get('agents/:id/profile', [AgentsController, 'profile']).as('agents.profile'), 'agents.view')
   tenantRoute(router.post('agents/:id/state', [AgentsController, 'forceState']).as('agents.state'), 'agents.manage')
   tenantRoute(router.post('agents/:id/lock', [AgentsController, 'lock']).as('agents.lock'), 'agents.manage')
   tenantRoute(router.post('agents/:id/unlock', [AgentsController, 'unlock']).as('agents.unlock'), 'agents.manage')

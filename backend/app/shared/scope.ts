@@ -42,6 +42,16 @@ export async function inTenant<T>(
   })
 }
 
+/** The scope of work the platform does by itself in a tenant (sweepers, the media bot, webhooks, seeds). */
+export function systemScope(tenantId: string, trx: TransactionClientContract, userAgent: string): TenantScope {
+  return { tenantId, trx, actor: { type: 'system', id: null, email: null }, origin: { ip: null, userAgent, requestId: null } }
+}
+
+/** Runs work as the system in a new transaction bound to one tenant. */
+export function inTenantAsSystem<T>(tenantId: string, userAgent: string, work: (scope: TenantScope) => Promise<T>): Promise<T> {
+  return inTenant(tenantId, (trx) => work(systemScope(tenantId, trx, userAgent)))
+}
+
 /**
  * Runs work in a platform-scoped transaction: the tenants registry and the outbox are readable
  * across tenants. Only the operator console, login's slug lookup and the outbox relay use it.

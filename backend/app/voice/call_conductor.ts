@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import logger from '@adonisjs/core/services/logger'
-import { inTenant, type TenantScope } from '#shared/scope'
+import { inTenantAsSystem, type TenantScope } from '#shared/scope'
 import { onCommittedEvent, type DomainEventEnvelope } from '#events/outbox'
 import { CallBot } from '#voice/bot/call_bot'
 import { announcePosition, builtInPrompt, loadPrompt, type Prompt, type PromptLanguage } from '#voice/bot/prompts'
@@ -9,10 +9,13 @@ import { tenantFilePath } from '#voice/voice_files'
 import { identities, voiceProvider } from '#voice/voice'
 import { answerByBot, enterQueue, queuePosition, recordIvrDigit } from '#contact_center/actions/inbound'
 import { endCall } from '#contact_center/actions/calls'
+import { changeRecording } from '#contact_center/actions/call_control'
 import { routeWaitingCalls } from '#contact_center/actions/routing'
 
 /** How often a waiting caller hears their position. */
 const ANNOUNCE_EVERY_MS = 45_000
+/** The longest voicemail message. */
+const VOICEMAIL_MS = 60_000
 /** Sub-menus deeper than this are a configuration loop. */
 const MAX_MENU_DEPTH = 5
 
@@ -23,13 +26,9 @@ interface MenuOption {
   target: { type: 'queue'; queueId: string } | { type: 'menu'; ivrMenuId: string }
 }
 
-function systemScope(tenantId: string, trx: TenantScope['trx']): TenantScope {
-  return { tenantId, trx, actor: { type: 'system', id: null, email: null }, origin: { ip: null, userAgent: 'media-bot', requestId: null } }
-}
-
-/** Runs work for a tenant as the system, in its own transaction. */
+/** Runs work for a tenant as the media bot, in its own transaction. */
 function asSystem<T>(tenantId: string, work: (scope: TenantScope) => Promise<T>) {
-  return inTenant(tenantId, (trx) => work(systemScope(tenantId, trx)))
+  return inTenantAsSystem(tenantId, 'media-bot', work)
 }
 
 /**
@@ -47,6 +46,10 @@ class CallSession {
   #customer: string | null = null
   #language: PromptLanguage = 'en'
   #room = ''
+  /** Taking a voicemail: the caller hanging up is how a message ends. */
+  #voicemail = false
+  /** The call left the room to wait for a callback: media ends, the call does not. */
+  #released = false
 
   constructor(
     readonly tenantId: string,
@@ -70,6 +73,7 @@ class CallSession {
     const grant = await voice.joinGrant(call.room, identities.bot(this.callId), 'bot', 'Assistant')
     this.#bot = await CallBot.join(grant, {
       onDtmf: (digit) => this.#onDigit(digit),
+      onParticipantJoined: (identity) => void this.#keepConsultPrivate(identity),
       onParticipantLeft: (identity) => {
         if (identity === this.#customer) void this.#hangUp('customer_hangup')
       },
@@ -152,6 +156,19 @@ class CallSession {
     if ((await this.#status()) === 'queued') bot.loop(await builtInPrompt('queue_music', 'en'))
   }
 
+  /**
+   * A consulted agent joining while the customer is on hold must not hear the customer either
+   * (their own microphone is kept from the customer by their browser's track permissions).
+   */
+  async #keepConsultPrivate(identity: string) {
+    const call = await asSystem(this.tenantId, (scope) => scope.trx.from('calls').where('tenant_id', this.tenantId).where('id', this.callId).first())
+    if (!call || call.consult_state !== 'talking' || identity !== identities.agent(call.consult_agent_id) || !this.#customer) return
+    const voice = await voiceProvider()
+    // The new participant's subscriptions exist a moment after it joined.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await voice?.setListening(this.#room, identity, [this.#customer], false).catch((error) => logger.warn({ err: error, callId: this.callId }, 'could not keep the consultation private'))
+  }
+
   /** Reacts to a committed event of this call. */
   async onEvent(event: DomainEventEnvelope) {
     const bot = this.#bot
@@ -160,10 +177,14 @@ class CallSession {
       case 'call.answered':
       case 'call.intercepted':
       case 'call.retrieved':
+      case 'call.consult_completed':
+      case 'call.conferenced':
+      case 'call.consult_cancelled':
         this.#stopAnnouncer()
         bot.stop()
         break
       case 'call.held':
+      case 'call.consult_started':
         bot.loop(await builtInPrompt('hold_music', 'en'))
         break
       case 'call.transferred':
@@ -175,12 +196,37 @@ class CallSession {
       case 'call.recording_changed':
         await this.#onRecording(String(event.payload.action), (event.payload.recordingId as string | null) ?? null)
         break
+      case 'call.voicemail_started':
+        await this.#takeVoicemail()
+        break
+      case 'call.callback_requested':
+        this.#released = true
+        this.#stopAnnouncer()
+        await this.#play([await builtInPrompt('goodbye', this.#language)])
+        await this.finish()
+        break
       case 'call.ended':
       case 'call.abandoned':
         this.#ended = true
         await this.finish()
         break
     }
+  }
+
+  /** "Please leave a message after the tone", then record until the caller hangs up or the time is up. */
+  async #takeVoicemail() {
+    this.#voicemail = true
+    this.#stopAnnouncer()
+    await this.#play([await builtInPrompt('voicemail', this.#language), await builtInPrompt('beep', 'en')])
+    if (this.#ended) return
+    await asSystem(this.tenantId, (scope) => changeRecording(scope, this.callId, 'start', 'voicemail'))
+    setTimeout(() => void this.#endVoicemail(), VOICEMAIL_MS)
+  }
+
+  async #endVoicemail() {
+    if (this.#ended) return
+    await this.#play([await builtInPrompt('goodbye', this.#language)])
+    await this.#hangUp('voicemail')
   }
 
   async #onRecording(action: string, recordingId: string | null) {
@@ -221,7 +267,8 @@ class CallSession {
 
   /** Ends the call in the database (the committed call.ended event then finishes the media). */
   async #hangUp(reason: string) {
-    if (this.#ended) return
+    if (this.#ended || this.#released) return
+    if (this.#voicemail) reason = 'voicemail'
     this.#ended = true
     this.#digitWaiter?.(null)
     try {

@@ -1,15 +1,11 @@
 import logger from '@adonisjs/core/services/logger'
-import { inPlatform, inTenant, type TenantScope } from '#shared/scope'
+import { inPlatform, inTenant, systemScope } from '#shared/scope'
 import type { VoiceEvent } from '#voice/voice_provider'
 import { callConductor } from '#voice/call_conductor'
 import { voiceProvider } from '#voice/voice'
 import { endCall } from '#contact_center/actions/calls'
 import { startInboundCall } from '#contact_center/actions/inbound'
 import { routeWaitingCalls } from '#contact_center/actions/routing'
-
-function systemScope(tenantId: string, trx: TenantScope['trx'], userAgent: string): TenantScope {
-  return { tenantId, trx, actor: { type: 'system', id: null, email: null }, origin: { ip: null, userAgent, requestId: null } }
-}
 
 /** The open call living in a room, found across tenants (rooms are globally unique). */
 async function callInRoom(room: string) {

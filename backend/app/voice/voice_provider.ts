@@ -105,6 +105,12 @@ export abstract class VoiceProvider {
   /** Undoes provisionNumber. */
   abstract releaseNumber(ids: ProvisionedNumber): Promise<void>
 
+  /** Trunk ids of the numbers the SIP gateway routes now (numbers lost with its state get provisioned again). */
+  abstract provisionedTrunks(): Promise<string[]>
+
+  /** Dials a number into a call room as participant `identity` through the SIP gateway (requires `sip_outbound`). */
+  abstract dialOut(room: string, number: string, callerId: string | null, identity: string): Promise<void>
+
   /** Blind transfer of a SIP caller to an external number (SIP REFER; requires `sip_outbound`). */
   abstract transferToNumber(room: string, identity: string, number: string): Promise<void>
 

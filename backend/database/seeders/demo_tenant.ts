@@ -1,5 +1,5 @@
 import env from '#start/env'
-import { inPlatform, inTenant, type TenantScope } from '#shared/scope'
+import { inPlatform, inTenant, systemScope, type TenantScope } from '#shared/scope'
 import { tenantBySlug } from '#identity/actions/login'
 import { provisionTenant } from '#tenancy/actions/provision_tenant'
 import { createUser } from '#identity/actions/create_user'
@@ -72,7 +72,7 @@ export async function seedDemo(password: string) {
   } else {
     // A demo organisation seeded before voice configuration existed gets it once.
     await inTenant(existing.id, async (trx) => {
-      const scope: TenantScope = { tenantId: existing.id, trx, actor: { type: 'system', id: null, email: null }, origin: { ip: null, userAgent: 'seed', requestId: null } }
+      const scope = systemScope(existing.id, trx, 'seed')
       if (await trx.from('entry_points').where('tenant_id', existing.id).first()) return
       const queues = await trx.from('queues').where('tenant_id', existing.id).whereIn('name', ['Hotline', 'Billing']).orderBy('name', 'desc').select('id')
       if (queues.length === 2) await seedDemoVoice(scope, [queues[0].id, queues[1].id])

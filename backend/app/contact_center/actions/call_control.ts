@@ -2,11 +2,13 @@ import { AppError, FieldError, notFound } from '#shared/errors'
 import { newId } from '#shared/ids'
 import type { TenantScope } from '#shared/scope'
 import { recordEvent } from '#events/outbox'
-import { requireVoice } from '#voice/voice'
-import { changeAgentState } from '#contact_center/actions/agent_states'
+import { identities, requireVoice, roomOf } from '#voice/voice'
+import { defaultCountryOf, toE164 } from '#voice/phone_numbers'
+import { changeAgentState, lockAgentState } from '#contact_center/actions/agent_states'
 import { endCall, lockCall } from '#contact_center/actions/calls'
 import { actionRefusal, type CallAction } from '#contact_center/call_actions'
 import { callActionContext } from '#contact_center/queries/call_query'
+import { leaveConsultOrConference } from '#contact_center/actions/consult'
 
 /** Where a blind transfer sends the caller. */
 export type TransferTarget = { target: 'agent'; userId: string } | { target: 'queue'; queueId: string } | { target: 'number'; number: string }
@@ -15,10 +17,10 @@ export type TransferTarget = { target: 'agent'; userId: string } | { target: 'qu
 export type RecordingAction = 'start' | 'stop' | 'pause' | 'resume'
 
 /** The call, locked, if `action` is allowed for this user now; 404 when it is not their call, 409 when not now. */
-async function lockForAction(scope: TenantScope, userId: string, callId: string, action: CallAction) {
+export async function lockForAction(scope: TenantScope, userId: string, callId: string, action: CallAction) {
   const call = await lockCall(scope, callId)
   const context = await callActionContext(scope, call, userId)
-  if (!context.viewerIsAgent && !context.offeredToViewer && !context.viewerWrappingUp) throw notFound('Call')
+  if (!context.viewerIsAgent && !context.offeredToViewer && !context.viewerWrappingUp && !context.viewerIsConsulted) throw notFound('Call')
   const refusal = actionRefusal(action, context)
   if (refusal) throw new AppError(409, 'E_CONFLICT', refusal)
   return call
@@ -33,36 +35,41 @@ export async function legIdentity(scope: TenantScope, callId: string, role: 'cus
 }
 
 /** Payload every call event carries so agent, queue and wallboard channels all receive it. */
-function eventPayload(call: Record<string, any>, extra: Record<string, unknown> = {}) {
+export function eventPayload(call: Record<string, any>, extra: Record<string, unknown> = {}) {
   return { agentId: call.agent_id ?? null, queueId: call.queue_id ?? null, ...extra }
 }
 
 /**
- * Hold: the customer stops hearing the agent and hears the bot's hold music; the agent hears
- * neither the customer nor the music. Enforced at the media server, not only in the browser.
+ * Hold at the media server: the customer stops hearing the given agents and hears the bot's hold
+ * music; the agents hear neither the customer nor the music. `held = false` undoes it.
  */
+export async function holdMedia(scope: TenantScope, call: Record<string, any>, agentIds: string[], held: boolean) {
+  const voice = await requireVoice('hold')
+  const customer = await legIdentity(scope, call.id, 'customer')
+  const bot = await legIdentity(scope, call.id, 'bot')
+  if (!customer) return
+  const agents = (await Promise.all(agentIds.map((id) => legIdentity(scope, call.id, 'agent', id)))).filter((a): a is string => Boolean(a))
+  if (agents.length > 0) await voice.setListening(call.room, customer, agents, !held)
+  for (const agent of agents) await voice.setListening(call.room, agent, bot ? [customer, bot] : [customer], !held)
+}
+
+/** The hold columns of a call going on or off hold (held time accumulates). */
+export function holdColumns(scope: TenantScope, call: Record<string, any>, held: boolean) {
+  const now = new Date()
+  const heldFor = !held && call.hold_started_at ? Math.round((now.getTime() - new Date(call.hold_started_at).getTime()) / 1000) : 0
+  const columns = held
+    ? { on_hold: true, hold_started_at: now, hold_count: scope.trx.raw('hold_count + 1') }
+    : { on_hold: false, hold_started_at: null, held_seconds: scope.trx.raw('held_seconds + ?', [heldFor]) }
+  return { columns, heldFor }
+}
+
+/** Hold and retrieve by the agent; enforced by the media server, not only in the browser. */
 export async function setHold(scope: TenantScope, userId: string, callId: string, hold: boolean) {
   const call = await lockForAction(scope, userId, callId, hold ? 'hold' : 'retrieve')
-  const voice = await requireVoice('hold')
-  const customer = await legIdentity(scope, callId, 'customer')
-  const agent = await legIdentity(scope, callId, 'agent', userId)
-  const bot = await legIdentity(scope, callId, 'bot')
-  const now = new Date()
-  const heldFor = !hold && call.hold_started_at ? Math.round((now.getTime() - new Date(call.hold_started_at).getTime()) / 1000) : 0
-  await scope.trx
-    .from('calls')
-    .where('tenant_id', scope.tenantId)
-    .where('id', callId)
-    .update(
-      hold
-        ? { on_hold: true, hold_started_at: now, hold_count: scope.trx.raw('hold_count + 1') }
-        : { on_hold: false, hold_started_at: null, held_seconds: scope.trx.raw('held_seconds + ?', [heldFor]) }
-    )
+  const { columns, heldFor } = holdColumns(scope, call, hold)
+  await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', callId).update(columns)
   await recordEvent(scope, { type: hold ? 'call.held' : 'call.retrieved', entityType: 'call', entityId: callId, payload: eventPayload(call, hold ? {} : { heldSeconds: heldFor }) })
-  if (customer && agent) {
-    await voice.setListening(call.room, customer, [agent], !hold)
-    await voice.setListening(call.room, agent, bot ? [customer, bot] : [customer], !hold)
-  }
+  await holdMedia(scope, call, [userId], hold)
 }
 
 /** Mute: the agent's microphone is muted at the media server, so the customer hears nothing. */
@@ -76,7 +83,7 @@ export async function setMute(scope: TenantScope, userId: string, callId: string
 }
 
 /** The agent leaves a call they hand on: their leg ends, they go to wrap-up, their room participant is removed. */
-async function releaseAgent(scope: TenantScope, call: Record<string, any>, userId: string, reason: string) {
+export async function releaseAgent(scope: TenantScope, call: Record<string, any>, userId: string, reason: string) {
   const identity = await legIdentity(scope, call.id, 'agent', userId)
   await scope.trx
     .from('call_legs')
@@ -158,7 +165,7 @@ export async function sendDigits(scope: TenantScope, userId: string, callId: str
 const RECORDING_STATE: Record<RecordingAction, 'on' | 'off' | 'paused'> = { start: 'on', stop: 'off', pause: 'paused', resume: 'on' }
 
 /** Changes the recording state and its recording row; the bot writes the audio. */
-export async function changeRecording(scope: TenantScope, callId: string, action: RecordingAction) {
+export async function changeRecording(scope: TenantScope, callId: string, action: RecordingAction, kind: 'call' | 'voicemail' = 'call') {
   const call = await lockCall(scope, callId)
   const now = new Date()
   let recordingId: string | null = null
@@ -171,6 +178,7 @@ export async function changeRecording(scope: TenantScope, callId: string, action
       file_name: `recordings/${callId}/${recordingId}.wav`,
       status: 'recording',
       started_at: now,
+      kind,
     })
   } else {
     const open = await scope.trx.from('recordings').where('tenant_id', scope.tenantId).where('call_id', callId).where('status', 'recording').orderBy('started_at', 'desc').first()
@@ -193,8 +201,53 @@ export async function setDisposition(scope: TenantScope, userId: string, callId:
   await recordEvent(scope, { type: 'call.dispositioned', entityType: 'call', entityId: callId, payload: eventPayload(call, { code }) })
 }
 
-/** The agent hangs up: the whole call ends (the customer's leg too). */
+/**
+ * The agent hangs up: the whole call ends (the customer's leg too), except that leaving a
+ * consultation or a conference only takes that agent out.
+ */
 export async function hangUpCall(scope: TenantScope, userId: string, callId: string) {
-  await lockForAction(scope, userId, callId, 'hangup')
+  const call = await lockForAction(scope, userId, callId, 'hangup')
+  if (await leaveConsultOrConference(scope, userId, call)) return
   await endCall(scope, callId, 'agent_hangup')
+}
+
+/**
+ * An outbound call from the agent: a room, the agent's leg, and the number dialled into it through
+ * the SIP gateway; the agent is busy on it. Refused with the reason when no gateway can dial.
+ */
+export async function dialOut(scope: TenantScope, userId: string, input: { number: string; queueId?: string }) {
+  const voice = await requireVoice('sip_outbound')
+  const number = toE164(input.number, await defaultCountryOf(scope), 'number')
+  if (input.queueId && !(await scope.trx.from('queues').where('tenant_id', scope.tenantId).where('id', input.queueId).first())) {
+    throw new FieldError('queueId', 'exists', 'No such queue')
+  }
+  const agent = await lockAgentState(scope, userId)
+  if (['reserved', 'busy'].includes(agent.state)) throw new AppError(409, 'E_CONFLICT', 'Finish your current call first')
+  const callerId = (await scope.trx.from('voice_settings').where('tenant_id', scope.tenantId).select('outbound_caller_id').first())?.outbound_caller_id ?? null
+  const id = newId()
+  const room = roomOf(id)
+  const now = new Date()
+  await scope.trx.table('calls').insert({
+    tenant_id: scope.tenantId,
+    id,
+    direction: 'outbound',
+    channel: 'voice',
+    status: 'connected',
+    ani: callerId,
+    dnis: number,
+    room,
+    queue_id: input.queueId ?? null,
+    agent_id: userId,
+    created_at: now,
+    answered_at: now,
+  })
+  await scope.trx.table('call_legs').insert([
+    { tenant_id: scope.tenantId, id: newId(), call_id: id, role: 'agent', user_id: userId, identity: identities.agent(userId), joined_at: now },
+    { tenant_id: scope.tenantId, id: newId(), call_id: id, role: 'customer', identity: identities.customer(id), joined_at: now },
+  ])
+  await changeAgentState(scope, userId, { to: 'busy', by: 'system', callId: id })
+  await recordEvent(scope, { type: 'call.dialled', entityType: 'call', entityId: id, payload: { agentId: userId, queueId: input.queueId ?? null, dnis: number } })
+  await voice.createCallRoom(room, { tenantId: scope.tenantId, callId: id })
+  await voice.dialOut(room, number, callerId, identities.customer(id))
+  return id
 }

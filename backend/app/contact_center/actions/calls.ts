@@ -44,6 +44,18 @@ export async function lockCall(scope: TenantScope, callId: string) {
   return call
 }
 
+/** A call ending during a consultation lets the consulted agent go (ringing: ready again; talking: wrap-up). */
+async function releaseConsulted(scope: TenantScope, call: Record<string, any>, now: Date) {
+  const offer = await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('call_id', call.id).where('kind', 'consult').where('status', 'pending').first()
+  if (offer) {
+    await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('id', offer.id).update({ status: 'cancelled', decided_at: now })
+    await changeAgentState(scope, offer.user_id, { to: 'ready', by: 'system', callId: null })
+  } else {
+    await changeAgentState(scope, call.consult_agent_id, { to: 'wrap_up', by: 'system', callId: call.id })
+  }
+  await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', call.id).update({ consult_agent_id: null, consult_initiator_id: null, consult_state: null })
+}
+
 /**
  * Ends a call. A connected call puts its agent in wrap-up; a call still waiting or ringing an
  * agent is abandoned: its pending offer is cancelled and the reserved agent is ready again.
@@ -52,7 +64,8 @@ export async function endCall(scope: TenantScope, callId: string, reason: string
   const call = await lockCall(scope, callId)
   if (call.status === 'ended') throw new AppError(409, 'E_CONFLICT', 'The call has already ended')
   const now = new Date()
-  const abandoned = ['ringing', 'ivr', 'queued', 'offered'].includes(call.status)
+  // A caller who left a voicemail was served, not lost.
+  const abandoned = ['ringing', 'ivr', 'queued', 'offered'].includes(call.status) && reason !== 'voicemail'
   if (call.status === 'offered') {
     const offer = await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('call_id', callId).where('status', 'pending').forUpdate().first()
     if (offer) {
@@ -63,6 +76,7 @@ export async function endCall(scope: TenantScope, callId: string, reason: string
   if (call.status === 'connected' && call.agent_id) {
     await changeAgentState(scope, call.agent_id, { to: 'wrap_up', by: 'system', callId })
   }
+  if (call.consult_state) await releaseConsulted(scope, call, now)
   const endReason = abandoned ? 'abandoned' : reason
   await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', callId).update({ status: 'ended', ended_at: now, end_reason: endReason, on_hold: false, recording_state: 'off' })
   await scope.trx.from('call_legs').where('tenant_id', scope.tenantId).where('call_id', callId).whereNull('left_at').update({ left_at: now, end_reason: endReason })

@@ -4,6 +4,7 @@ import type { TenantScope } from '#shared/scope'
 import { recordEvent } from '#events/outbox'
 import { changeAgentState } from '#contact_center/actions/agent_states'
 import { changeRecording } from '#contact_center/actions/call_control'
+import { acceptConsult, endConsult } from '#contact_center/actions/consult'
 import { recordingModeOf } from '#contact_center/queries/call_query'
 import { identities } from '#voice/voice'
 
@@ -14,11 +15,15 @@ async function lockPendingOffer(scope: TenantScope, offerId: string, userId: str
   return offer
 }
 
-/** The agent answers: the call is connected to them and they are busy. */
+/** The agent answers: the call is connected to them and they are busy (a consult offer joins them to the consultation). */
 export async function acceptOffer(scope: TenantScope, userId: string, offerId: string) {
   const offer = await lockPendingOffer(scope, offerId, userId)
   const now = new Date()
   await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('id', offer.id).update({ status: 'accepted', decided_at: now })
+  if (offer.kind === 'consult') {
+    await acceptConsult(scope, userId, offer.call_id)
+    return offer.call_id as string
+  }
   await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', offer.call_id).update({ status: 'connected', answered_at: now, agent_id: userId })
   await scope.trx.table('call_legs').insert({ tenant_id: scope.tenantId, id: newId(), call_id: offer.call_id, role: 'agent', user_id: userId, identity: identities.agent(userId), joined_at: now })
   await changeAgentState(scope, userId, { to: 'busy', by: 'system', callId: offer.call_id })
@@ -44,6 +49,7 @@ async function requeue(scope: TenantScope, callId: string, ronaIncrement: number
 /** The agent declines: they are ready for other calls, and this call goes to someone else. */
 export async function rejectOffer(scope: TenantScope, userId: string, offerId: string) {
   const offer = await lockPendingOffer(scope, offerId, userId)
+  if (offer.kind === 'consult') return endConsult(scope, offer.call_id, 'declined')
   await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('id', offer.id).update({ status: 'rejected', decided_at: new Date() })
   await changeAgentState(scope, userId, { to: 'ready', by: 'system', callId: null })
   await requeue(scope, offer.call_id, 0)
@@ -56,12 +62,16 @@ export async function rejectOffer(scope: TenantScope, userId: string, offerId: s
  */
 export async function expireOffers(scope: TenantScope) {
   const { rows } = await scope.trx.rawQuery(
-    `select id, call_id, user_id from offers
+    `select id, call_id, user_id, kind from offers
       where tenant_id = ? and status = 'pending' and expires_at <= now()
       for update skip locked`,
     [scope.tenantId]
   )
   for (const offer of rows) {
+    if (offer.kind === 'consult') {
+      await endConsult(scope, offer.call_id, 'missed')
+      continue
+    }
     await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('id', offer.id).update({ status: 'expired', decided_at: new Date() })
     await changeAgentState(scope, offer.user_id, { to: 'not_ready', by: 'system', reason: 'no_answer', callId: null })
     await requeue(scope, offer.call_id, 1)

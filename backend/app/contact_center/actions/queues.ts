@@ -15,6 +15,8 @@ export interface QueueInput {
   relaxAfterSeconds?: number | null
   overflowAfterSeconds?: number | null
   overflowQueueId?: string | null
+  /** What happens to a caller who waited `overflowAfterSeconds`: another queue, voicemail, or a callback that keeps their place. */
+  overflowAction?: 'queue' | 'voicemail' | 'callback'
   /** When its calls are recorded; null follows the organisation's voice settings. */
   recordingMode?: 'never' | 'on_demand' | 'always' | null
 }
@@ -36,6 +38,7 @@ export async function createQueue(scope: TenantScope, input: QueueInput) {
     relax_after_seconds: input.relaxAfterSeconds ?? null,
     overflow_after_seconds: input.overflowAfterSeconds ?? null,
     overflow_queue_id: input.overflowQueueId ?? null,
+    overflow_action: input.overflowAction ?? 'queue',
     recording_mode: input.recordingMode ?? null,
   })
   await recordEvent(scope, { type: 'queue.created', entityType: 'queue', entityId: id, payload: { name: input.name } })
@@ -55,7 +58,7 @@ export async function updateQueue(scope: TenantScope, id: string, input: Partial
   const map: Record<string, string> = {
     name: 'name', strategy: 'strategy', priority: 'priority', serviceLevelSeconds: 'service_level_seconds', wrapUpSeconds: 'wrap_up_seconds',
     offerTimeoutSeconds: 'offer_timeout_seconds', relaxAfterSeconds: 'relax_after_seconds', overflowAfterSeconds: 'overflow_after_seconds', overflowQueueId: 'overflow_queue_id',
-    recordingMode: 'recording_mode',
+    overflowAction: 'overflow_action', recordingMode: 'recording_mode',
   }
   for (const [key, column] of Object.entries(map)) if ((input as Record<string, unknown>)[key] !== undefined) columns[column] = (input as Record<string, unknown>)[key]
   await scope.trx.from('queues').where('tenant_id', scope.tenantId).where('id', id).update(columns)

@@ -75,7 +75,9 @@ export async function speakOnCall(scope: TenantScope, userId: string, callId: st
   await emit(scope, call, userId, mode)
   // Hidden participants are heard by nobody, so a whisperer becomes visible; the track permissions
   // its client sets before publishing keep the customer from subscribing.
-  await voice.setSpeaking(call.room, leg.identity, 'speak', true)
+  await voice.setSpeaking(call.room, leg.identity, 'speak', true).catch(() => {
+    throw new AppError(409, 'E_CONFLICT', 'Join the call’s audio first (your monitoring connection is not in the call)')
+  })
   return mode === 'whisper' ? { mode, onlyTo: identities.agent(call.agent_id) } : { mode }
 }
 

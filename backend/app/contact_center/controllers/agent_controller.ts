@@ -2,11 +2,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { AppError } from '#shared/errors'
 import { changeAgentState } from '#contact_center/actions/agent_states'
 import { acceptOffer, rejectOffer } from '#contact_center/actions/offers'
-import { controlRecording, hangUpCall, sendDigits, setDisposition, setHold, setMute, transferCall, type TransferTarget } from '#contact_center/actions/call_control'
+import { controlRecording, dialOut, hangUpCall, sendDigits, setDisposition, setHold, setMute, transferCall, type TransferTarget } from '#contact_center/actions/call_control'
 import { routeWaitingCalls } from '#contact_center/actions/routing'
 import { agentStatus, listAgentStatuses, listQueues } from '#contact_center/queries/acd_query'
 import { agentStateValidator } from '#contact_center/validators/acd'
-import { dispositionValidator, dtmfValidator, recordingValidator, transferValidator } from '#contact_center/validators/calls'
+import { consultValidator, dialValidator, dispositionValidator, dtmfValidator, recordingValidator, transferValidator } from '#contact_center/validators/calls'
+import { cancelConsult, completeConsult, conferenceConsult, startConsult } from '#contact_center/actions/consult'
 import { lockCall } from '#contact_center/actions/calls'
 import { identities, requireVoice } from '#voice/voice'
 
@@ -44,7 +45,8 @@ export default class AgentController {
   /** The agent's credentials to join the call's room (again, after a reload or network loss). */
   async media(ctx: HttpContext) {
     const call = await lockCall(ctx.scope, ctx.params.id)
-    if (call.agent_id !== ctx.user.id || !['offered', 'connected'].includes(call.status)) throw new AppError(404, 'E_NOT_FOUND', 'Call not found')
+    const theirs = call.agent_id === ctx.user.id || (call.consult_agent_id === ctx.user.id && ['talking', 'conference'].includes(call.consult_state))
+    if (!theirs || !['offered', 'connected'].includes(call.status)) throw new AppError(404, 'E_NOT_FOUND', 'Call not found')
     if (!call.room) throw new AppError(409, 'E_CONFLICT', 'This call has no audio')
     const voice = await requireVoice()
     return { data: await voice.joinGrant(call.room, identities.agent(ctx.user.id), 'agent', ctx.user.displayName) }
@@ -98,6 +100,35 @@ export default class AgentController {
     const { code, notes } = await ctx.request.validateUsing(dispositionValidator)
     await setDisposition(ctx.scope, ctx.user.id, ctx.params.id, code, notes ?? null)
     return this.#answer(ctx, { disposition: code })
+  }
+
+  async consult(ctx: HttpContext) {
+    const { userId } = await ctx.request.validateUsing(consultValidator)
+    await startConsult(ctx.scope, ctx.user.id, ctx.params.id, userId)
+    return this.#answer(ctx, { consulting: userId })
+  }
+
+  async consultComplete(ctx: HttpContext) {
+    await completeConsult(ctx.scope, ctx.user.id, ctx.params.id)
+    return this.#answer(ctx, { consult: 'completed' })
+  }
+
+  async consultConference(ctx: HttpContext) {
+    await conferenceConsult(ctx.scope, ctx.user.id, ctx.params.id)
+    return this.#answer(ctx, { consult: 'conference' })
+  }
+
+  async consultCancel(ctx: HttpContext) {
+    await cancelConsult(ctx.scope, ctx.user.id, ctx.params.id)
+    return this.#answer(ctx, { consult: 'cancelled' })
+  }
+
+  /** An outbound call through the SIP gateway. */
+  async dial(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(dialValidator)
+    const callId = await dialOut(ctx.scope, ctx.user.id, input)
+    ctx.audit = { targetType: 'call', targetId: callId, after: { direction: 'outbound' } }
+    return ctx.response.created({ data: await agentStatus(ctx.scope, ctx.user.id) })
   }
 
   /** Who a call can be handed to: the tenant's agents (with their state) and queues (with their waiting calls). */

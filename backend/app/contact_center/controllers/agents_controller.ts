@@ -1,13 +1,17 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { changeAgentState, setAgentLock } from '#contact_center/actions/agent_states'
 import { setAgentSkills } from '#contact_center/actions/queues'
-import { agentStatus, listAgentStatuses } from '#contact_center/queries/acd_query'
+import { agentProfile, agentStatus, listAgentStatuses } from '#contact_center/queries/acd_query'
 import { agentSkillsValidator, agentStateValidator } from '#contact_center/validators/acd'
 
-/** Supervisors' view of agents: live states, force state, lock and unlock, skills. */
+/** Supervisors' view of agents: live states, profiles, force state, lock and unlock, skills. */
 export default class AgentsController {
   async index({ scope }: HttpContext) {
     return { data: await listAgentStatuses(scope) }
+  }
+
+  async profile({ scope, params }: HttpContext) {
+    return { data: await agentProfile(scope, params.id) }
   }
 
   async forceState(ctx: HttpContext) {

@@ -47,9 +47,23 @@ export async function agentStatus(scope: TenantScope, userId: string) {
   const call = row.current_call_id ? await callSnapshot(scope, row.current_call_id, userId) : null
   return {
     ...toAgentStatus(row),
-    offer: offer ? { id: offer.id, callId: offer.call_id, offeredAt: iso(offer.offered_at), expiresAt: iso(offer.expires_at) } : null,
+    offer: offer ? await toOffer(scope, offer) : null,
     call,
   }
+}
+
+/** The API shape of a pending offer; a consult offer says which agent asks. */
+async function toOffer(scope: TenantScope, offer: Record<string, any>) {
+  const base = { id: offer.id, callId: offer.call_id, kind: offer.kind, offeredAt: iso(offer.offered_at), expiresAt: iso(offer.expires_at) }
+  if (offer.kind !== 'consult') return { ...base, fromAgentId: null, fromAgentName: null }
+  const from = await scope.trx
+    .from('calls as c')
+    .join('users as u', (j) => j.on('u.tenant_id', 'c.tenant_id').andOn('u.id', 'c.consult_initiator_id'))
+    .where('c.tenant_id', scope.tenantId)
+    .where('c.id', offer.call_id)
+    .select('u.id', 'u.display_name')
+    .first()
+  return { ...base, fromAgentId: from?.id ?? null, fromAgentName: from?.display_name ?? null }
 }
 
 /** The API shape of a queue with its skills and members. */
@@ -81,6 +95,7 @@ export async function listQueues(scope: TenantScope, onlyId?: string) {
       relaxAfterSeconds: q.relax_after_seconds,
       overflowAfterSeconds: q.overflow_after_seconds,
       overflowQueueId: q.overflow_queue_id,
+      overflowAction: q.overflow_action,
       recordingMode: q.recording_mode ?? null,
       skills: skills.filter((s) => s.queue_id === q.id).map((s) => ({ skillId: s.id, name: s.name, minLevel: s.min_level })),
       memberIds: members.filter((m) => m.queue_id === q.id).map((m) => m.user_id),
@@ -95,4 +110,39 @@ export async function findQueue(scope: TenantScope, id: string) {
   const [queue] = await listQueues(scope, id)
   if (!queue) throw notFound('Queue')
   return queue
+}
+
+/** An agent's profile for supervisors: who they are, their skills with levels, their teams and queues; 404 outside the tenant. */
+export async function agentProfile(scope: TenantScope, userId: string) {
+  const user = await scope.trx.from('users').where('tenant_id', scope.tenantId).where('id', userId).select('id', 'display_name', 'email').first()
+  if (!user) throw notFound('Agent')
+  const skills = await scope.trx
+    .from('agent_skills as a')
+    .join('skills as s', (j) => j.on('s.tenant_id', 'a.tenant_id').andOn('s.id', 'a.skill_id'))
+    .where('a.tenant_id', scope.tenantId)
+    .where('a.user_id', userId)
+    .select('s.id', 's.name', 'a.level')
+    .orderBy('s.name')
+  const teams = await scope.trx
+    .from('team_members as m')
+    .join('teams as t', (j) => j.on('t.tenant_id', 'm.tenant_id').andOn('t.id', 'm.team_id'))
+    .where('m.tenant_id', scope.tenantId)
+    .where('m.user_id', userId)
+    .select('t.id', 't.name')
+    .orderBy('t.name')
+  const queues = await scope.trx
+    .from('queue_members as m')
+    .join('queues as q', (j) => j.on('q.tenant_id', 'm.tenant_id').andOn('q.id', 'm.queue_id'))
+    .where('m.tenant_id', scope.tenantId)
+    .where('m.user_id', userId)
+    .select('q.id', 'q.name')
+    .orderBy('q.name')
+  return {
+    userId: user.id,
+    displayName: user.display_name,
+    email: user.email,
+    skills: skills.map((s) => ({ skillId: s.id, name: s.name, level: s.level })),
+    teams: teams.map((t) => ({ id: t.id, name: t.name })),
+    queues: queues.map((q) => ({ id: q.id, name: q.name })),
+  }
 }

@@ -14,8 +14,8 @@ export async function recordingModeOf(scope: TenantScope, queueId: string | null
 
 /** What call-control decisions need about one call row, seen by one user. */
 export async function callActionContext(scope: TenantScope, call: Record<string, any>, viewerId: string): Promise<CallActionContext> {
-  const offer = call.status === 'offered'
-    ? await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('call_id', call.id).where('status', 'pending').first()
+  const offer = ['offered', 'connected'].includes(call.status)
+    ? await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('call_id', call.id).where('user_id', viewerId).where('status', 'pending').first()
     : null
   const wrapping = call.status === 'ended'
     ? await scope.trx.from('agent_states').where('tenant_id', scope.tenantId).where('user_id', viewerId).where('current_call_id', call.id).where('state', 'wrap_up').first()
@@ -27,9 +27,11 @@ export async function callActionContext(scope: TenantScope, call: Record<string,
     muted: call.muted,
     recording: call.recording_state,
     recordingMode: await recordingModeOf(scope, call.queue_id),
-    offeredToViewer: offer?.user_id === viewerId,
+    offeredToViewer: Boolean(offer),
     viewerIsAgent: call.status === 'connected' && call.agent_id === viewerId,
     viewerWrappingUp: Boolean(wrapping),
+    consult: call.consult_state ?? null,
+    viewerIsConsulted: Boolean(call.consult_state) && call.consult_agent_id === viewerId,
   }
 }
 
@@ -62,6 +64,7 @@ function toCallSummary(row: Record<string, any>) {
     room: row.room ?? null,
     language: row.language,
     transferCount: row.transfer_count,
+    callback: row.callback,
   }
 }
 
@@ -74,11 +77,36 @@ function callRows(scope: TenantScope) {
     .select('c.*', 'q.name as queue_name', 'u.display_name as agent_name')
 }
 
-/** One call as a given user sees it, with the actions that user may take now. */
+/**
+ * One call as a given user sees it: the actions that user may take now, the consultation, whom
+ * their microphone may reach (the consulted agent speaks only to the initiator until the customer
+ * joins in), and, when the organisation tells agents, who supervises the call.
+ */
 export async function callSnapshot(scope: TenantScope, callId: string, viewerId: string) {
   const row = await callRows(scope).where('c.id', callId).first()
   if (!row) throw notFound('Call')
-  return { ...toCallSummary(row), allowedActions: allowedCallActions(await callActionContext(scope, row, viewerId)) }
+  const names = row.consult_state
+    ? await scope.trx.from('users').where('tenant_id', scope.tenantId).whereIn('id', [row.consult_agent_id, row.consult_initiator_id]).select('id', 'display_name')
+    : []
+  const nameOf = (id: string) => names.find((n) => n.id === id)?.display_name ?? null
+  const settings = await scope.trx.from('voice_settings').where('tenant_id', scope.tenantId).select('notify_agent_of_supervision').first()
+  const supervisors = (settings?.notify_agent_of_supervision ?? true) ? await supervisorsOf(scope, [callId]) : []
+  const consulted = row.consult_agent_id === viewerId && ['ringing', 'talking'].includes(row.consult_state)
+  return {
+    ...toCallSummary(row),
+    consult: row.consult_state
+      ? {
+          state: row.consult_state,
+          agentId: row.consult_agent_id,
+          agentName: nameOf(row.consult_agent_id),
+          initiatorId: row.consult_initiator_id,
+          initiatorName: nameOf(row.consult_initiator_id),
+        }
+      : null,
+    consultOnlyTo: consulted ? `a:${row.consult_initiator_id}` : null,
+    supervisors: supervisors.map((s) => ({ userId: s.user_id, displayName: s.display_name, mode: s.mode })),
+    allowedActions: allowedCallActions(await callActionContext(scope, row, viewerId)),
+  }
 }
 
 /** Supervisors on each of the given calls now. */

@@ -15,6 +15,7 @@ const queueFields = {
   relaxAfterSeconds: seconds(5, 3600).nullable().optional(),
   overflowAfterSeconds: seconds(5, 86400).nullable().optional(),
   overflowQueueId: vine.string().uuid().nullable().optional(),
+  overflowAction: vine.enum(['queue', 'voicemail', 'callback'] as const).optional(),
   recordingMode: vine.enum(['never', 'on_demand', 'always'] as const).nullable().optional(),
 }
 

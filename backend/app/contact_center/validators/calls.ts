@@ -14,6 +14,15 @@ export const transferValidator = vine.create({
   number: vine.string().trim().regex(/^\+[1-9][0-9]{6,14}$/).optional().requiredWhen('target', '=', 'number'),
 })
 
+/** The colleague to consult. */
+export const consultValidator = vine.create({ userId: vine.string().uuid() })
+
+/** An outbound call: any format the tenant's default country makes sense of; optionally on behalf of a queue. */
+export const dialValidator = vine.create({
+  number: vine.string().trim().minLength(3).maxLength(32).regex(/^[+0-9 ()\-.]+$/),
+  queueId: vine.string().uuid().optional(),
+})
+
 /** Digits the agent sends into the call. */
 export const dtmfValidator = vine.create({ digits: vine.string().regex(/^[0-9*#]{1,32}$/) })
 

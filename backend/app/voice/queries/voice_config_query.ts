@@ -120,6 +120,7 @@ export async function findVoiceSettings(scope: TenantScope) {
     recordingMode: (row?.recording_mode ?? 'on_demand') as 'never' | 'on_demand' | 'always',
     announcePosition: (row?.announce_position ?? true) as boolean,
     outboundCallerId: (row?.outbound_caller_id ?? null) as string | null,
+    notifyAgentOfSupervision: (row?.notify_agent_of_supervision ?? true) as boolean,
   }
 }
 
@@ -128,6 +129,7 @@ export function toRecording(row: Record<string, any>) {
   return {
     id: row.id as string,
     callId: row.call_id as string,
+    kind: (row.kind ?? 'call') as 'call' | 'voicemail',
     status: row.status as 'recording' | 'completed' | 'failed',
     startedAt: iso(row.started_at)!,
     endedAt: iso(row.ended_at),

@@ -76,6 +76,7 @@ export const voiceSettingsValidator = vine.create({
   recordingMode: vine.enum(RECORDING_MODES).optional(),
   announcePosition: vine.boolean().optional(),
   outboundCallerId: phoneNumber().nullable().optional(),
+  notifyAgentOfSupervision: vine.boolean().optional(),
 })
 
 export const recordingsQueryValidator = vine.create({

@@ -41,6 +41,8 @@ export interface Queue {
   readonly relaxAfterSeconds: number | null;
   readonly overflowAfterSeconds: number | null;
   readonly overflowQueueId: string | null;
+  /** What happens after `overflowAfterSeconds`: another queue, voicemail, or a callback that keeps the caller's place. */
+  readonly overflowAction: OverflowAction;
   /** Recording policy of the queue's calls; null follows the tenant's voice settings. */
   readonly recordingMode: RecordingMode | null;
   readonly skills: QueueSkill[];
@@ -60,8 +62,12 @@ export interface QueueInput {
   readonly relaxAfterSeconds: number | null;
   readonly overflowAfterSeconds: number | null;
   readonly overflowQueueId: string | null;
+  readonly overflowAction: OverflowAction;
   readonly recordingMode: RecordingMode | null;
 }
+
+/** Where a caller who waited too long goes. */
+export type OverflowAction = 'queue' | 'voicemail' | 'callback';
 
 /** A required skill as PUT /queues/:id/skills takes it. */
 export interface QueueSkillInput {

@@ -4,6 +4,7 @@ import { Observable, of, throwError, VirtualAction, VirtualTimeScheduler } from 
 import { POLL_SCHEDULER } from '../shared/store/schedulers';
 import { Queue, QueueInput, QueuePerson, QueuesApi, QueueSkillInput, Skill } from './queues-api';
 import { QUEUES_REFRESH_MS, QueuesStore } from './queues-store';
+import { overflowOf } from './queue-drawer/queue-drawer';
 
 const queue = (id: string, name: string, extra: Partial<Queue> = {}): Queue => ({
   id,
@@ -16,6 +17,7 @@ const queue = (id: string, name: string, extra: Partial<Queue> = {}): Queue => (
   relaxAfterSeconds: null,
   overflowAfterSeconds: null,
   overflowQueueId: null,
+  overflowAction: 'queue',
   recordingMode: null,
   skills: [],
   memberIds: [],
@@ -97,6 +99,7 @@ const input: QueueInput = {
   relaxAfterSeconds: 60,
   overflowAfterSeconds: null,
   overflowQueueId: null,
+  overflowAction: 'queue',
   recordingMode: 'always',
 };
 
@@ -173,5 +176,15 @@ describe('QueuesStore', () => {
     expect(store.people()).toEqual([]);
     store.loadPeople();
     expect(store.peopleById().get('u-ada')?.displayName).toBe('Ada');
+  });
+});
+
+describe('overflowOf', () => {
+  it('shows no overflow without a delay, else the saved action', () => {
+    expect(overflowOf(null)).toBe('none');
+    expect(overflowOf(queue('a', 'A', { overflowAfterSeconds: null, overflowAction: 'voicemail' }))).toBe('none');
+    expect(overflowOf(queue('a', 'A', { overflowAfterSeconds: 60, overflowAction: 'queue', overflowQueueId: null }))).toBe('none');
+    expect(overflowOf(queue('a', 'A', { overflowAfterSeconds: 60, overflowAction: 'queue', overflowQueueId: 'q2' }))).toBe('queue');
+    expect(overflowOf(queue('a', 'A', { overflowAfterSeconds: 60, overflowAction: 'callback' }))).toBe('callback');
   });
 });

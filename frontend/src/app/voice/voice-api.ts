@@ -104,6 +104,8 @@ export interface VoiceSettings {
   readonly announcePosition: boolean;
   /** E.164, or null for the trunk's own. */
   readonly outboundCallerId: string | null;
+  /** Whether agents see who supervises their call (listening, whispering, in the call). */
+  readonly notifyAgentOfSupervision: boolean;
 }
 
 /** A queue as the target pickers list it. */

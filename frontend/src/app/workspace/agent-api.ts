@@ -4,11 +4,13 @@ import { map, Observable } from 'rxjs';
 import {
   AgentSelf,
   AgentStateInput,
+  DialInput,
   TransferTarget,
   TransferTargets,
 } from '../shared/api/acd-models';
 import { API_BASE, ApiData } from '../shared/api/api-types';
 import { JoinGrant } from '../shared/voice/voice-models';
+import { ConsultCommand } from './consult';
 
 /** Call commands without a body, each answering the agent's new state. */
 export type CallCommand = 'hangup' | 'hold' | 'retrieve' | 'mute' | 'unmute';
@@ -66,6 +68,21 @@ export class AgentApi {
 
   transfer(callId: string, target: TransferTarget): Observable<AgentSelf> {
     return this.post(callId, 'transfer', target);
+  }
+
+  /** Offers the call to a ready colleague as a consultation (the customer waits on hold). */
+  consult(callId: string, userId: string): Observable<AgentSelf> {
+    return this.post(callId, 'consult', { userId });
+  }
+
+  /** Completes the transfer to the consulted agent, makes it a conference, or cancels it. */
+  consultCommand(callId: string, command: ConsultCommand): Observable<AgentSelf> {
+    return this.post(callId, `consult/${command}`, {});
+  }
+
+  /** Places an outbound call (409 with the reason when no SIP gateway is connected). */
+  dial(body: DialInput): Observable<AgentSelf> {
+    return this.http.post<ApiData<AgentSelf>>(`${this.base}/calls`, body).pipe(map((r) => r.data));
   }
 
   sendDtmf(callId: string, digits: string): Observable<AgentSelf> {

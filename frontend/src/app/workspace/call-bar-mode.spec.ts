@@ -1,5 +1,12 @@
 import { AgentSelf } from '../shared/api/acd-models';
-import { activeCallId, callBarMode, stateChoices, stateRequest } from './call-bar-mode';
+import {
+  activeCallId,
+  callBarMode,
+  canDial,
+  otherParty,
+  stateChoices,
+  stateRequest,
+} from './call-bar-mode';
 
 const agent = (extra: Partial<AgentSelf> = {}): AgentSelf => ({
   userId: 'u-1',
@@ -75,5 +82,43 @@ describe('call bar state switching', () => {
   it('hangs up the call shown, else the one the state points at', () => {
     expect(activeCallId(agent({ currentCallId: 'c-2' }))).toBe('c-2');
     expect(activeCallId(null)).toBeNull();
+  });
+});
+
+describe('outbound dialling', () => {
+  it('is offered to a ready or not-ready agent and during wrap-up', () => {
+    expect(canDial(agent({ state: 'ready' }))).toBe(true);
+    expect(canDial(agent({ state: 'not_ready', reason: 'break' }))).toBe(true);
+    expect(canDial(agent({ state: 'wrap_up' }))).toBe(true);
+  });
+
+  it('is not offered signed out, on a call, while one rings, or before the state is known', () => {
+    expect(canDial(agent())).toBe(false);
+    expect(canDial(agent({ state: 'busy' }))).toBe(false);
+    expect(canDial(agent({ state: 'reserved', offer }))).toBe(false);
+    expect(canDial(agent({ state: 'ready', offer }))).toBe(false);
+    expect(canDial(null)).toBe(false);
+  });
+
+  it('names the number dialled on an outbound call and the caller on an inbound one', () => {
+    const call = {
+      id: 'c-1',
+      direction: 'outbound',
+      channel: 'voice',
+      status: 'connected',
+      ani: '+4930123456',
+      dnis: '+8613800138000',
+      queueId: null,
+      agentId: 'u-1',
+      createdAt: null,
+      queuedAt: null,
+      offeredAt: null,
+      answeredAt: null,
+      endedAt: null,
+      endReason: null,
+    } as const;
+    expect(otherParty(call)).toBe('+8613800138000');
+    expect(otherParty({ ...call, direction: 'inbound' })).toBe('+4930123456');
+    expect(otherParty(null)).toBeNull();
   });
 });

@@ -1,4 +1,10 @@
-import { AgentSelf, AgentState, AgentStateInput, ChosenState } from '../shared/api/acd-models';
+import {
+  AgentSelf,
+  AgentState,
+  AgentStateInput,
+  CallSnapshot,
+  ChosenState,
+} from '../shared/api/acd-models';
 
 /** What the call bar shows. */
 export type CallBarMode =
@@ -47,4 +53,18 @@ export function stateRequest(state: ChosenState, reason?: string | null): AgentS
 /** Id of the call to hang up: the call shown, else the one the state points at. */
 export function activeCallId(agent: AgentSelf | null): string | null {
   return agent?.call?.id ?? agent?.currentCallId ?? null;
+}
+
+/** States from which the agent may place an outbound call (the server's rule). */
+const DIAL_STATES: ReadonlySet<AgentState> = new Set(['ready', 'not_ready', 'wrap_up']);
+
+/** Whether the dial field shows: ready, not ready or in wrap-up, with nothing ringing. */
+export function canDial(agent: AgentSelf | null): boolean {
+  return !!agent && !agent.offer && DIAL_STATES.has(agent.state);
+}
+
+/** The number at the other end: the caller of an inbound call, the number dialled on an outbound one. */
+export function otherParty(call: CallSnapshot | null | undefined): string | null {
+  if (!call) return null;
+  return call.direction === 'outbound' ? (call.dnis ?? call.ani) : call.ani;
 }

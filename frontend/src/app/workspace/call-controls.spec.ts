@@ -45,6 +45,8 @@ describe('call controls', () => {
       hold: null,
       mute: null,
       transfer: false,
+      consult: false,
+      consultCommands: [],
       dtmf: false,
       recording: [],
       disposition: false,
@@ -78,6 +80,15 @@ describe('call controls', () => {
     ]);
     expect(allowing('disposition').hangup).toBe(false);
   });
+
+  it('offers consult on a connected call, then the consultation commands in button order', () => {
+    expect(allowing('consult').consult).toBe(true);
+    expect(
+      allowing('consult_cancel', 'consult_complete', 'consult_conference').consultCommands,
+    ).toEqual(['complete', 'conference', 'cancel']);
+    expect(allowing('consult_cancel').consultCommands).toEqual(['cancel']);
+    expect(allowing('hangup').consult).toBe(false);
+  });
 });
 
 describe('media room of the agent', () => {
@@ -101,10 +112,46 @@ describe('media room of the agent', () => {
     expect(mediaCallId(agent({ call: null }))).toBeNull();
   });
 
+  it("is the colleague's call for the agent they consult, once the consult is accepted", () => {
+    const consult = {
+      state: 'talking',
+      agentId: 'u-1',
+      agentName: 'Ann',
+      initiatorId: 'u-2',
+    } as const;
+    expect(mediaCallId(agent({ call: call({ agentId: 'u-2', consult }) }))).toBe('c-1');
+    expect(
+      mediaCallId(
+        agent({ call: call({ agentId: 'u-2', consult: { ...consult, agentId: 'u-3' } }) }),
+      ),
+    ).toBeNull();
+  });
+
   it('keeps the microphone live only while neither held nor muted', () => {
     expect(wantsMicrophone(call())).toBe(true);
     expect(wantsMicrophone(call({ onHold: true }))).toBe(false);
     expect(wantsMicrophone(call({ muted: true }))).toBe(false);
     expect(wantsMicrophone(null)).toBe(false);
+  });
+
+  it('keeps the microphone live during a consultation although the customer is on hold', () => {
+    const consult = {
+      state: 'talking',
+      agentId: 'u-2',
+      agentName: 'Bo',
+      initiatorId: 'u-1',
+    } as const;
+    expect(wantsMicrophone(call({ onHold: true, consult, consultOnlyTo: 'a:u-2' }))).toBe(true);
+    expect(wantsMicrophone(call({ muted: true, consult, consultOnlyTo: 'a:u-2' }))).toBe(false);
+    // The consulted agent speaks whatever the initiator's hold and mute say.
+    const mine = call({
+      agentId: 'u-1',
+      onHold: true,
+      muted: true,
+      consult,
+      consultOnlyTo: 'a:u-1',
+    });
+    expect(wantsMicrophone(mine, 'u-2')).toBe(true);
+    expect(wantsMicrophone(call({ status: 'ended', consult }), 'u-2')).toBe(false);
   });
 });

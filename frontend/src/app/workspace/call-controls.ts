@@ -1,5 +1,6 @@
 import { AgentSelf, CallAction, CallSnapshot } from '../shared/api/acd-models';
 import { RecordingCommand } from './agent-api';
+import { ConsultCommand } from './consult';
 
 /** Which call controls the workspace shows, from the actions the server allows now. */
 export interface CallControls {
@@ -9,6 +10,10 @@ export interface CallControls {
   /** The mute button's action: mute, unmute, or none. */
   readonly mute: 'mute' | 'unmute' | null;
   readonly transfer: boolean;
+  /** Whether the agent may consult another agent now. */
+  readonly consult: boolean;
+  /** Consultation commands allowed now, in the order the buttons show them. */
+  readonly consultCommands: readonly ConsultCommand[];
   readonly dtmf: boolean;
   /** Recording commands allowed now, in the order the buttons show them. */
   readonly recording: readonly RecordingCommand[];
@@ -22,6 +27,12 @@ const RECORDING: readonly [CallAction, RecordingCommand][] = [
   ['record_stop', 'stop'],
 ];
 
+const CONSULT: readonly [CallAction, ConsultCommand][] = [
+  ['consult_complete', 'complete'],
+  ['consult_conference', 'conference'],
+  ['consult_cancel', 'cancel'],
+];
+
 /** The controls of the agent's call: exactly what `allowedActions` lets them do (nothing without a call). */
 export function callControls(call: CallSnapshot | null | undefined): CallControls {
   const allowed = new Set(call?.allowedActions ?? []);
@@ -30,6 +41,10 @@ export function callControls(call: CallSnapshot | null | undefined): CallControl
     hold: allowed.has('retrieve') ? 'retrieve' : allowed.has('hold') ? 'hold' : null,
     mute: allowed.has('unmute') ? 'unmute' : allowed.has('mute') ? 'mute' : null,
     transfer: allowed.has('transfer'),
+    consult: allowed.has('consult'),
+    consultCommands: CONSULT.filter(([action]) => allowed.has(action)).map(
+      ([, command]) => command,
+    ),
     dtmf: allowed.has('dtmf'),
     recording: RECORDING.filter(([action]) => allowed.has(action)).map(([, command]) => command),
     disposition: allowed.has('disposition'),
@@ -38,17 +53,29 @@ export function callControls(call: CallSnapshot | null | undefined): CallControl
 
 /**
  * The call whose media room the agent should be in: their current call while they are busy on it
- * (not ringing, not ended, not someone else's). Null means: be in no room.
+ * (not ringing, not ended, not someone else's unless they are its consulted agent). Null means: be
+ * in no room.
  */
 export function mediaCallId(agent: AgentSelf | null): string | null {
   const call = agent?.call;
   if (!agent || !call || agent.offer || agent.state !== 'busy') return null;
   if (call.status === 'ended') return null;
-  if (call.agentId && call.agentId !== agent.userId) return null;
+  const consulted = call.consult?.agentId === agent.userId;
+  if (call.agentId && call.agentId !== agent.userId && !consulted) return null;
   return call.id;
 }
 
-/** Whether the agent's microphone should be live: on the call, neither held nor muted. */
-export function wantsMicrophone(call: CallSnapshot | null | undefined): boolean {
-  return !!call && call.status !== 'ended' && !call.onHold && !call.muted;
+/**
+ * Whether the agent's microphone should be live: on the call, neither held nor muted. While a
+ * consultation limits who hears it (`consultOnlyTo`), the customer's hold does not silence it; the
+ * consulted agent (`viewerId`), whose only control is hang up, always speaks.
+ */
+export function wantsMicrophone(
+  call: CallSnapshot | null | undefined,
+  viewerId?: string | null,
+): boolean {
+  if (!call || call.status === 'ended') return false;
+  if (viewerId && call.consult?.agentId === viewerId) return true;
+  if (call.muted) return false;
+  return !call.onHold || !!call.consultOnlyTo;
 }

@@ -1,13 +1,14 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { Observable, of, Subject, throwError, VirtualAction, VirtualTimeScheduler } from 'rxjs';
-import { AgentSelf, AgentStateInput, CallSnapshot } from '../shared/api/acd-models';
+import { AgentSelf, AgentStateInput, CallSnapshot, DialInput } from '../shared/api/acd-models';
 import { FakeVoiceSession } from '../shared/voice/fake-voice-session';
 import { JoinGrant } from '../shared/voice/voice-models';
 import { VoiceSession } from '../shared/voice/voice-session';
 import { POLL_SCHEDULER } from '../shared/store/schedulers';
 import { AgentApi, CallCommand, QueueName, RecordingCommand } from './agent-api';
 import { AGENT_POLL_MS } from './agent-feed';
+import { ConsultCommand } from './consult';
 import { provideMockStore } from '@ngrx/store/testing';
 import { initialAuthState } from '../auth/auth.reducer';
 import { RealtimeClient, RealtimeMessage } from '../shared/realtime/realtime-client';
@@ -68,6 +69,12 @@ class FakeAgentApi {
   readonly sent: string[] = [];
   /** When set, the next command answers only when this subject emits. */
   hold: Subject<AgentSelf> | null = null;
+  /** What accepting an offer answers. */
+  accepted: AgentSelf = onCall();
+  /** What the consultation commands answer, in turn. */
+  consulting: AgentSelf[] = [];
+  /** When set, dialling is refused with this conflict message. */
+  dialRefusal: string | null = null;
   me(): Observable<AgentSelf> {
     this.polls++;
     return of(this.states.length > 1 ? this.states.shift()! : this.states[0]!);
@@ -84,7 +91,20 @@ class FakeAgentApi {
   }
   accept(id: string): Observable<AgentSelf> {
     this.sent.push(`accept ${id}`);
-    return of(onCall());
+    return of(this.accepted);
+  }
+  consult(id: string, userId: string): Observable<AgentSelf> {
+    this.sent.push(`consult ${id} ${userId}`);
+    return of(this.consulting.shift()!);
+  }
+  consultCommand(id: string, command: ConsultCommand): Observable<AgentSelf> {
+    this.sent.push(`consult/${command} ${id}`);
+    return of(this.consulting.shift()!);
+  }
+  dial(body: DialInput): Observable<AgentSelf> {
+    this.sent.push(`dial ${body.number}`);
+    if (this.dialRefusal) return throwError(() => conflict(this.dialRefusal!));
+    return of(onCall({ direction: 'outbound', dnis: body.number }));
   }
   media(id: string): Observable<JoinGrant> {
     this.sent.push(`media ${id}`);
@@ -349,5 +369,143 @@ describe('WorkspaceStore softphone', () => {
     await settle();
     expect(store.mode()).toBe('wrap_up');
     expect(store.mediaError()).toBeNull();
+  });
+});
+
+/** The consultation as the server reports it on the call. */
+const consult = (state: 'ringing' | 'talking' | 'conference', agentId = 'u-2') => ({
+  state,
+  agentId,
+  agentName: agentId === 'u-2' ? 'Wang Agent' : 'Ann Agent',
+  initiatorId: agentId === 'u-2' ? 'u-1' : 'u-2',
+});
+
+describe('WorkspaceStore consultation', () => {
+  it('consults a colleague: from then on only they may hear the microphone, hold or not', async () => {
+    const { store, api, voice } = setup([onCall({ allowedActions: ['consult', 'hangup'] })]);
+    await settle();
+    api.consulting = [
+      onCall({
+        onHold: true,
+        consult: consult('ringing'),
+        consultOnlyTo: 'a:u-2',
+        allowedActions: ['consult_cancel'],
+      }),
+    ];
+    await store.consult('u-2');
+    await settle();
+    expect(api.sent.slice(-1)).toEqual(['consult c-1 u-2']);
+    expect(voice.log).toEqual(['connect call-c-1 +mic', 'allow a:u-2']);
+    expect(voice.micEnabled()).toBe(true);
+    expect(store.consultation()).toEqual({
+      role: 'initiator',
+      state: 'ringing',
+      otherName: 'Wang Agent',
+    });
+    expect(store.controls().consultCommands).toEqual(['cancel']);
+  });
+
+  it('lets everyone hear again once the consultation becomes a conference', async () => {
+    const talking = onCall({
+      onHold: true,
+      consult: consult('talking'),
+      consultOnlyTo: 'a:u-2',
+      allowedActions: ['consult_complete', 'consult_conference', 'consult_cancel'],
+    });
+    const { store, api, voice } = setup([talking]);
+    await settle();
+    expect(voice.log).toEqual(['connect call-c-1 only a:u-2 +mic']);
+    api.consulting = [onCall({ consult: consult('conference'), allowedActions: ['hangup'] })];
+    await store.consultCommand('conference');
+    await settle();
+    expect(api.sent.slice(-1)).toEqual(['consult/conference c-1']);
+    expect(voice.log.slice(-1)).toEqual(['allow everyone']);
+    expect(store.consultation()?.state).toBe('conference');
+  });
+
+  it('leaves the room into wrap-up when the transfer to the consulted agent completes', async () => {
+    const { store, api, voice } = setup([
+      onCall({ consult: consult('talking'), consultOnlyTo: 'a:u-2' }),
+    ]);
+    await settle();
+    api.consulting = [agent({ state: 'wrap_up' })];
+    await store.consultCommand('complete');
+    await settle();
+    expect(api.sent.slice(-1)).toEqual(['consult/complete c-1']);
+    expect(voice.log.slice(-1)).toEqual(['disconnect']);
+    expect(store.consultation()).toBeNull();
+  });
+
+  it("joins the colleague's room as the consulted agent, heard only by them before speaking", async () => {
+    const offered = agent({
+      state: 'reserved',
+      currentCallId: 'c-1',
+      offer: {
+        id: 'o-2',
+        callId: 'c-1',
+        offeredAt: null,
+        expiresAt: null,
+        kind: 'consult',
+        fromAgentId: 'u-2',
+        fromAgentName: 'Lin Agent',
+      },
+      call: { ...call, agentId: 'u-2', consult: consult('ringing', 'u-1'), allowedActions: [] },
+    });
+    const { store, api, voice } = setup([offered]);
+    expect(store.consultOffer()).toEqual({ callId: 'c-1', name: 'Lin Agent' });
+    api.accepted = agent({
+      state: 'busy',
+      currentCallId: 'c-1',
+      call: {
+        ...call,
+        status: 'connected',
+        agentId: 'u-2',
+        onHold: true,
+        consult: consult('talking', 'u-1'),
+        consultOnlyTo: 'a:u-2',
+        allowedActions: ['hangup'],
+      },
+    });
+    await store.answer();
+    await settle();
+    expect(api.sent).toEqual(['accept o-2', 'media c-1']);
+    expect(voice.log).toEqual(['connect call-c-1 only a:u-2 +mic']);
+    expect(store.consultation()).toEqual({
+      role: 'consulted',
+      state: 'talking',
+      otherName: 'Lin Agent',
+    });
+  });
+});
+
+describe('WorkspaceStore outbound calls', () => {
+  it('dials a number and shows the new call', async () => {
+    const { store, api } = setup([agent({ state: 'ready' })]);
+    expect(store.canDial()).toBe(true);
+    const outcome = await store.dial('+8613800138000');
+    expect(outcome.ok).toBe(true);
+    expect(api.sent).toEqual(['dial +8613800138000']);
+    expect(store.mode()).toBe('connected');
+    expect(store.canDial()).toBe(false);
+  });
+
+  it("hands back the server's reason when it cannot dial out", async () => {
+    const { store, api } = setup([agent({ state: 'not_ready', reason: 'break' })]);
+    api.dialRefusal = 'No SIP gateway is connected';
+    const outcome = await store.dial('01088886666');
+    expect(!outcome.ok && outcome.error).toMatchObject({
+      status: 409,
+      message: 'No SIP gateway is connected',
+    });
+    expect(store.agent()?.state).toBe('not_ready');
+  });
+});
+
+describe('WorkspaceStore supervision notice', () => {
+  it('tells the agent which supervisor is on the call', () => {
+    const { store } = setup([
+      onCall({ supervisors: [{ userId: 's-1', displayName: 'Zhao Supervisor', mode: 'whisper' }] }),
+    ]);
+    expect(store.supervision()?.mode).toBe('whisper');
   });
 });

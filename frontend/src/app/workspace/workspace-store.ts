@@ -26,12 +26,20 @@ import { Outcome, toOutcome } from '../shared/api/outcome';
 import { withLoad } from '../shared/store/with-load';
 import { withMutation } from '../shared/store/with-mutation';
 import { DtmfDigit } from '../shared/voice/dtmf';
-import { VoiceError, VoiceFailure } from '../shared/voice/voice-models';
+import { sameListeners, VoiceError, VoiceFailure } from '../shared/voice/voice-models';
 import { VoiceSession } from '../shared/voice/voice-session';
 import { AgentApi, CallCommand, QueueName, RecordingCommand } from './agent-api';
 import { AgentFeed } from './agent-feed';
-import { activeCallId, callBarMode, stateChoices, stateRequest } from './call-bar-mode';
+import { activeCallId, callBarMode, canDial, stateChoices, stateRequest } from './call-bar-mode';
 import { callControls, mediaCallId, wantsMicrophone } from './call-controls';
+import {
+  ConsultCommand,
+  ConsultFrom,
+  consultListeners,
+  consultOfferFrom,
+  consultView,
+} from './consult';
+import { supervisionNotice } from './supervision-notice';
 
 interface WorkspaceState {
   readonly agent: AgentSelf | null;
@@ -42,6 +50,8 @@ interface WorkspaceState {
   readonly digits: string;
   readonly transferTargets: TransferTargets | null;
   readonly transferTargetsError: ApiError | null;
+  /** Who asked for the consultation the agent was last offered (its snapshot may not name them). */
+  readonly consultFrom: ConsultFrom | null;
 }
 
 /** A command that cannot be sent because there is nothing to send it about. */
@@ -59,6 +69,7 @@ export const WorkspaceStore = signalStore(
     digits: '',
     transferTargets: null,
     transferTargetsError: null,
+    consultFrom: null,
   }),
   withLoad(),
   withMutation(),
@@ -76,6 +87,18 @@ export const WorkspaceStore = signalStore(
     controls: computed(() => callControls(store.agent()?.call)),
     /** The call whose media room the agent belongs in (null: none). */
     mediaCall: computed(() => mediaCallId(store.agent())),
+    /** Whether the agent's microphone should be live now. */
+    microphone: computed(() => wantsMicrophone(store.agent()?.call, store.agent()?.userId)),
+    /** Who may hear the agent's microphone now (only the other agent during a consultation). */
+    listeners: computed(() => consultListeners(store.agent()?.call), { equal: sameListeners }),
+    /** The consultation on the agent's call, from the agent's side. */
+    consultation: computed(() => consultView(store.agent(), store.consultFrom())),
+    /** Who asks for a consultation, while the pending offer is one. */
+    consultOffer: computed(() => consultOfferFrom(store.agent())),
+    /** Supervisors the agent is told about. */
+    supervision: computed(() => supervisionNotice(store.agent()?.call)),
+    /** Whether the agent may place an outbound call now. */
+    canDial: computed(() => canDial(store.agent())),
   })),
   withMethods(
     (store, api = inject(AgentApi), feed = inject(AgentFeed), voice = inject(VoiceSession)) => {
@@ -93,13 +116,19 @@ export const WorkspaceStore = signalStore(
       };
       const voiceFailure = (error: unknown): VoiceFailure =>
         error instanceof VoiceError ? error.failure : 'connect_failed';
-      /** Joins the call's room with the agent's grant and publishes the microphone unless held or muted. */
+      /**
+       * Joins the call's room with the agent's grant, limits who hears the agent (consultation) and
+       * then publishes the microphone unless held or muted.
+       */
       const joinMedia = async (callId: string): Promise<void> => {
         patchState(store, { mediaError: null, digits: '' });
         try {
           const grant = await firstValueFrom(api.media(callId));
           if (mediaCallId(store.agent()) !== callId) return;
-          await voice.connect(grant, { microphone: wantsMicrophone(store.agent()?.call) });
+          await voice.connect(grant, {
+            microphone: store.microphone(),
+            listeners: store.listeners(),
+          });
         } catch (error) {
           if (mediaCallId(store.agent()) === callId)
             patchState(store, { mediaError: voiceFailure(error) });
@@ -139,7 +168,11 @@ export const WorkspaceStore = signalStore(
         },
         answer(): Promise<Outcome<AgentSelf>> {
           const offer = store.agent()?.offer;
-          return offer ? command(api.accept(offer.id)) : Promise.resolve(nothingToDo());
+          if (!offer) return Promise.resolve(nothingToDo());
+          // The consulted agent's snapshot may not name the initiator: the offer did.
+          const from = store.consultOffer();
+          if (from?.name) patchState(store, { consultFrom: from });
+          return command(api.accept(offer.id));
         },
         decline(): Promise<Outcome<AgentSelf>> {
           const offer = store.agent()?.offer;
@@ -154,6 +187,18 @@ export const WorkspaceStore = signalStore(
         },
         transfer(target: TransferTarget): Promise<Outcome<AgentSelf>> {
           return onCall((callId) => api.transfer(callId, target));
+        },
+        /** Asks a ready colleague to join the call; the customer waits on hold meanwhile. */
+        consult(userId: string): Promise<Outcome<AgentSelf>> {
+          return onCall((callId) => api.consult(callId, userId));
+        },
+        /** Hands the call to the consulted agent, talks three-way, or ends the consultation. */
+        consultCommand(name: ConsultCommand): Promise<Outcome<AgentSelf>> {
+          return onCall((callId) => api.consultCommand(callId, name));
+        },
+        /** Places an outbound call to a number. */
+        dial(number: string): Promise<Outcome<AgentSelf>> {
+          return command(api.dial({ number }));
         },
         async sendDtmf(digit: DtmfDigit): Promise<Outcome<AgentSelf>> {
           patchState(store, { digits: (store.digits() + digit).slice(-32) });
@@ -213,10 +258,19 @@ export const WorkspaceStore = signalStore(
       store.loadQueues();
       store.followMedia(store.mediaCall);
       store.mediaClosed(voice.closed);
+      // During a consultation only the other agent may hear this browser; the room was joined with
+      // that limit already, so this follows the changes (consult starts, becomes a conference, ends).
+      effect(() => {
+        const wanted = store.listeners();
+        if (voice.state() !== 'connected' || sameListeners(voice.listeners(), wanted)) return;
+        untracked(() => voice.allowListeners(wanted));
+      });
       // The microphone mirrors hold and mute once the server answered (it enforces them itself).
       effect(() => {
-        const wanted = wantsMicrophone(store.agent()?.call);
+        const wanted = store.microphone();
         if (voice.state() !== 'connected' || voice.micEnabled() === wanted) return;
+        // Never speak before the consultation's limit is in place.
+        if (wanted && !sameListeners(voice.listeners(), store.listeners())) return;
         if (store.mediaError()) return;
         untracked(() =>
           voice.setMicrophone(wanted).catch((error: unknown) =>

@@ -11,6 +11,8 @@ const talking: CallActionContext = {
   offeredToViewer: false,
   viewerIsAgent: true,
   viewerWrappingUp: false,
+  consult: null,
+  viewerIsConsulted: false,
 }
 
 test.group('Call actions allowed now', () => {
@@ -21,9 +23,9 @@ test.group('Call actions allowed now', () => {
   })
 
   test('a connected call with audio offers the full set; hold swaps for retrieve and hides mute and DTMF', ({ assert }) => {
-    assert.deepEqual(allowedCallActions(talking), ['hangup', 'hold', 'mute', 'transfer', 'dtmf', 'record_start', 'disposition'])
-    assert.deepEqual(allowedCallActions({ ...talking, onHold: true }), ['hangup', 'retrieve', 'transfer', 'record_start', 'disposition'])
-    assert.deepEqual(allowedCallActions({ ...talking, muted: true }), ['hangup', 'hold', 'unmute', 'transfer', 'dtmf', 'record_start', 'disposition'])
+    assert.deepEqual(allowedCallActions(talking), ['hangup', 'hold', 'mute', 'transfer', 'consult', 'dtmf', 'record_start', 'disposition'])
+    assert.deepEqual(allowedCallActions({ ...talking, onHold: true }), ['hangup', 'retrieve', 'transfer', 'consult', 'record_start', 'disposition'])
+    assert.deepEqual(allowedCallActions({ ...talking, muted: true }), ['hangup', 'hold', 'unmute', 'transfer', 'consult', 'dtmf', 'record_start', 'disposition'])
   })
 
   test('recording follows the mode: always cannot be stopped, never cannot start, on demand does all', ({ assert }) => {
@@ -51,5 +53,16 @@ test.group('Call actions allowed now', () => {
   test('someone else on the call gets nothing', ({ assert }) => {
     assert.deepEqual(allowedCallActions({ ...talking, viewerIsAgent: false }), [])
     assert.equal(actionRefusal('hold', { ...talking, viewerIsAgent: false }), 'You are not on this call')
+  })
+
+  test('during a consultation the initiator finishes it; the consulted agent can only leave', ({ assert }) => {
+    assert.deepEqual(allowedCallActions({ ...talking, consult: 'ringing' }), ['hangup', 'consult_cancel'])
+    assert.deepEqual(allowedCallActions({ ...talking, consult: 'talking' }), ['hangup', 'consult_complete', 'consult_conference', 'consult_cancel'])
+    assert.deepEqual(allowedCallActions({ ...talking, consult: 'conference' }), ['hangup', 'mute', 'record_start'])
+    const consulted = { ...talking, viewerIsAgent: false, viewerIsConsulted: true }
+    assert.deepEqual(allowedCallActions({ ...consulted, consult: 'talking' }), ['hangup'])
+    assert.deepEqual(allowedCallActions({ ...consulted, consult: 'ringing', offeredToViewer: true }), ['answer', 'reject'])
+    assert.equal(actionRefusal('transfer', { ...talking, consult: 'talking' }), 'Finish the consultation first')
+    assert.equal(actionRefusal('consult_complete', talking), 'There is no consultation on this call')
   })
 })

@@ -39,6 +39,24 @@ export const contactCenterOperations: OperationMap = {
     body: 'RecordingRequest',
   },
   'agent.calls_disposition': { ...agentSelf('Set the call’s outcome (disposition code and notes)', 'While connected or in wrap-up.'), body: 'DispositionRequest' },
+  'agent.calls_consult': {
+    ...agentSelf(
+      'Consult a colleague (warm transfer)',
+      'The colleague must be ready; they are offered the consult and join the call’s room. The customer is on hold meanwhile and never hears the consultation.'
+    ),
+    body: 'ConsultRequest',
+  },
+  'agent.calls_consult_complete': agentSelf('Complete the transfer', 'The consulted colleague owns the call and the customer hears them; you go to wrap-up.'),
+  'agent.calls_consult_conference': agentSelf('Join all three in a conference', 'Later hanging up leaves the conference to your colleague.'),
+  'agent.calls_consult_cancel': agentSelf('Cancel the consultation', 'Your colleague leaves; the customer comes off hold with you.'),
+  'agent.calls_dial': {
+    tag: 'Agent',
+    summary: 'Place an outbound call',
+    description: 'Dials the number into a new call room through the SIP gateway; you are busy on the call. 409 when no SIP gateway (and outbound trunk) is configured.',
+    body: 'DialRequest',
+    success: json(201, data('AgentSelf'), 'Your state with the new call'),
+    errors: [409, 503],
+  },
   'agent.transfer_targets': { tag: 'Agent', summary: 'Agents and queues you can transfer a call to', success: json(200, data('TransferTargets'), 'Other agents with their state, and queues') },
   'calls.index': {
     tag: 'Calls',
@@ -104,6 +122,11 @@ export const contactCenterOperations: OperationMap = {
     errors: [503],
   },
   'agents.index': { tag: 'Agents', summary: 'Every agent with their live state', success: json(200, list('AgentStatus'), 'Agents by name') },
+  'agents.profile': {
+    tag: 'Agents',
+    summary: 'An agent’s profile: skills with levels, teams and queues',
+    success: json(200, data('AgentProfile'), 'The agent’s profile'),
+  },
   'agents.state': {
     tag: 'Agents',
     summary: 'Force an agent’s state (supervisor)',

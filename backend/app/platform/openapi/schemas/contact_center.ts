@@ -16,6 +16,11 @@ const queueFields = {
   relaxAfterSeconds: nullable(seconds(5, 3600)),
   overflowAfterSeconds: nullable(seconds(5, 86400)),
   overflowQueueId: nullable(id),
+  overflowAction: {
+    type: 'string',
+    enum: ['queue', 'voicemail', 'callback'],
+    description: 'After overflowAfterSeconds: move to overflowQueueId, take a voicemail, or (phone callers) hang up and keep the caller’s place for a callback',
+  },
   recordingMode: { type: ['string', 'null'], enum: ['never', 'on_demand', 'always', null], description: 'When calls of this queue are recorded; null follows the organisation’s voice settings' },
 }
 const supervisionMode = { type: 'string', enum: ['monitor', 'whisper', 'barge'] }
@@ -46,6 +51,7 @@ const callFields = {
   room: nullable({ type: 'string', description: 'The media room of the call (null for simulated calls)' }),
   language: { type: 'string', enum: ['en', 'zh-CN'] },
   transferCount: { type: 'integer', minimum: 0 },
+  callback: { type: 'boolean', description: 'The caller asked to be called back: the call keeps its place in the queue without audio; call back the ANI' },
 }
 const agentStatusFields = {
   userId: id,
@@ -62,12 +68,33 @@ export const contactCenterSchemas: SchemaMap = {
   AgentStatus: object(agentStatusFields),
   AgentSelf: object({
     ...agentStatusFields,
-    offer: nullable(object({ id, callId: id, offeredAt: when, expiresAt: when })),
+    offer: nullable(
+      object({
+        id,
+        callId: id,
+        kind: { type: 'string', enum: ['call', 'consult'], description: 'A call to answer, or a colleague asking to consult' },
+        fromAgentId: nullable(id),
+        fromAgentName: nullable({ type: 'string' }),
+        offeredAt: when,
+        expiresAt: when,
+      })
+    ),
     call: nullable(ref('CallSnapshot')),
   }),
   Call: object(callFields),
   CallSnapshot: object({
     ...callFields,
+    consult: nullable(
+      object({
+        state: { type: 'string', enum: ['ringing', 'talking', 'conference'] },
+        agentId: id,
+        agentName: nullable({ type: 'string' }),
+        initiatorId: id,
+        initiatorName: nullable({ type: 'string' }),
+      })
+    ),
+    consultOnlyTo: nullable({ type: 'string', description: 'The only identity your microphone may reach now (set it as track subscription permissions before publishing); null: everyone' }),
+    supervisors: { type: 'array', items: ref('CallSupervisor'), description: 'Who supervises the call (empty when the organisation does not tell agents)' },
     allowedActions: { type: 'array', items: { type: 'string', enum: [...CALL_ACTIONS] }, description: 'What you may do with this call now; other actions answer 409' },
   }),
   CallListItem: object({ ...callFields, supervisors: { type: 'array', items: ref('CallSupervisor') } }),
@@ -118,6 +145,8 @@ export const contactCenterSchemas: SchemaMap = {
     },
     ['target']
   ),
+  ConsultRequest: input({ userId: id }, ['userId']),
+  DialRequest: input({ number: { type: 'string', minLength: 3, maxLength: 32, description: 'E.164 or a local number (the organisation’s default country)' }, queueId: id }, ['number']),
   DtmfRequest: input({ digits: { type: 'string', pattern: '^[0-9*#]{1,32}$' } }, ['digits']),
   RecordingRequest: input({ action: { type: 'string', enum: ['start', 'stop', 'pause', 'resume'] } }, ['action']),
   DispositionRequest: input({ code: { type: 'string', minLength: 1, maxLength: 64 }, notes: nullable({ type: 'string', maxLength: 2000 }) }, ['code']),
@@ -135,6 +164,14 @@ export const contactCenterSchemas: SchemaMap = {
   }),
   Skill: object({ id, name: { type: 'string' } }),
   AgentSkill: object({ skillId: id, level }),
+  AgentProfile: object({
+    userId: id,
+    displayName: { type: 'string' },
+    email: { type: 'string' },
+    skills: { type: 'array', items: object({ skillId: id, name: { type: 'string' }, level }), description: 'By skill name' },
+    teams: { type: 'array', items: object({ id, name: { type: 'string' } }), description: 'Teams the agent is a member of' },
+    queues: { type: 'array', items: object({ id, name: { type: 'string' } }), description: 'Queues the agent serves' },
+  }),
   QueueRequest: input({ name: { type: 'string', minLength: 1, maxLength: 80 }, ...queueFields }, ['name']),
   UpdateQueueRequest: input({ name: { type: 'string', minLength: 1, maxLength: 80 }, ...queueFields }),
   QueueMembersRequest: input({ userIds: { type: 'array', items: id, maxItems: 500, uniqueItems: true } }, ['userIds']),

@@ -104,12 +104,18 @@ export const voiceSchemas: SchemaMap = {
     description: 'multipart/form-data fields',
   },
 
-  VoiceSettings: object({ recordingMode, announcePosition: { type: 'boolean', description: 'Callers hear their position in the queue' }, outboundCallerId: nullable(e164) }),
-  VoiceSettingsRequest: input({ recordingMode, announcePosition: { type: 'boolean' }, outboundCallerId: nullable(phoneInput) }),
+  VoiceSettings: object({
+    recordingMode,
+    announcePosition: { type: 'boolean', description: 'Callers hear their position in the queue' },
+    outboundCallerId: nullable(e164),
+    notifyAgentOfSupervision: { type: 'boolean', description: 'Agents see who supervises their call (monitor, whisper, barge)' },
+  }),
+  VoiceSettingsRequest: input({ recordingMode, announcePosition: { type: 'boolean' }, outboundCallerId: nullable(phoneInput), notifyAgentOfSupervision: { type: 'boolean' } }),
 
   Recording: object({
     id,
     callId: id,
+    kind: { type: 'string', enum: ['call', 'voicemail'], description: 'A recorded conversation, or a message the caller left' },
     status: { type: 'string', enum: ['recording', 'completed', 'failed'] },
     startedAt: when,
     endedAt: nullable(when),

@@ -19,6 +19,8 @@ export interface LivekitSettings {
   apiSecret: string
   /** A SIP gateway (livekit-sip) is connected to this deployment. */
   sip?: boolean
+  /** The SIP outbound trunk (carrier) outbound calls go through. */
+  outboundTrunkId?: string
 }
 
 /** Raised when the SIP verbs are used on a deployment without a SIP gateway. */
@@ -62,7 +64,8 @@ export class LivekitProvider extends VoiceProvider {
   constructor(readonly settings: LivekitSettings) {
     super()
     const always: VoiceCapability[] = ['web_calls', 'hold', 'mute', 'transfer', 'monitor', 'whisper', 'barge', 'intercept', 'recording', 'dtmf']
-    this.capabilities = new Set<VoiceCapability>(settings.sip ? [...always, 'sip_inbound', 'sip_outbound'] : always)
+    const sip: VoiceCapability[] = settings.sip ? ['sip_inbound', ...(settings.outboundTrunkId ? (['sip_outbound'] as const) : [])] : []
+    this.capabilities = new Set<VoiceCapability>([...always, ...sip])
     this.#rooms = new RoomServiceClient(settings.url, settings.apiKey, settings.apiSecret)
     this.#sip = new SipClient(settings.url, settings.apiKey, settings.apiSecret)
     this.#webhooks = new WebhookReceiver(settings.apiKey, settings.apiSecret)
@@ -156,6 +159,21 @@ export class LivekitProvider extends VoiceProvider {
     if (!this.settings.sip) throw new NoSipGatewayError()
     await this.#sip.deleteSipDispatchRule(ids.dispatchRuleId)
     await this.#sip.deleteSipTrunk(ids.trunkId)
+  }
+
+  async dialOut(room: string, number: string, callerId: string | null, identity: string) {
+    if (!this.settings.sip || !this.settings.outboundTrunkId) throw new NoSipGatewayError()
+    await this.#sip.createSipParticipant(this.settings.outboundTrunkId, number, room, {
+      participantIdentity: identity,
+      participantAttributes: { role: 'customer' },
+      ...(callerId ? { fromNumber: callerId } : {}),
+      playDialtone: true,
+    })
+  }
+
+  async provisionedTrunks() {
+    if (!this.settings.sip) throw new NoSipGatewayError()
+    return (await this.#sip.listSipInboundTrunk()).map((trunk) => trunk.sipTrunkId)
   }
 
   async transferToNumber(room: string, identity: string, number: string) {

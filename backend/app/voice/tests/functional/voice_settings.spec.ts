@@ -14,13 +14,13 @@ test.group('Voice settings', (group) => {
     const initial = await client.get('/api/v1/voice/settings').header('authorization', org.auth)
     initial.assertStatus(200)
     await matchesContract(initial)
-    assert.deepEqual(initial.body().data, { recordingMode: 'on_demand', announcePosition: true, outboundCallerId: null })
+    assert.deepEqual(initial.body().data, { recordingMode: 'on_demand', announcePosition: true, outboundCallerId: null, notifyAgentOfSupervision: true })
     const saved = await client.put('/api/v1/voice/settings').header('authorization', org.auth).json({ recordingMode: 'always', outboundCallerId: '(415) 555-0100' })
     saved.assertStatus(200)
     await matchesContract(saved)
-    assert.deepEqual(saved.body().data, { recordingMode: 'always', announcePosition: true, outboundCallerId: '+14155550100' })
-    const again = await client.put('/api/v1/voice/settings').header('authorization', org.auth).json({ announcePosition: false, outboundCallerId: null })
-    assert.deepEqual(again.body().data, { recordingMode: 'always', announcePosition: false, outboundCallerId: null })
+    assert.deepEqual(saved.body().data, { recordingMode: 'always', announcePosition: true, outboundCallerId: '+14155550100', notifyAgentOfSupervision: true })
+    const again = await client.put('/api/v1/voice/settings').header('authorization', org.auth).json({ announcePosition: false, outboundCallerId: null, notifyAgentOfSupervision: false })
+    assert.deepEqual(again.body().data, { recordingMode: 'always', announcePosition: false, outboundCallerId: null, notifyAgentOfSupervision: false })
 
     for (const [body, field] of [[{ recordingMode: 'sometimes' }, 'recordingMode'], [{ outboundCallerId: '12345' }, 'outboundCallerId']] as const) {
       const bad = await client.put('/api/v1/voice/settings').header('authorization', org.auth).json(body)

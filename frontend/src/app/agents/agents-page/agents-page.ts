@@ -22,6 +22,8 @@ import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { AgentsStore } from '../agents-store';
 import { IconAction } from '../../shared/ui/icon-action/icon-action';
 import { ReasonCodeChoices } from '../../reason-codes/reason-code-choices';
+import { AgentProfileDrawer } from '../agent-profile-drawer/agent-profile-drawer';
+import { AgentProfileStore } from '../agent-profile-store';
 
 /** States in the order the summary shows them. */
 const SUMMARY_STATES: readonly AgentState[] = [
@@ -33,7 +35,7 @@ const SUMMARY_STATES: readonly AgentState[] = [
   'offline',
 ];
 
-/** Supervisors' live table of agents: state, time in state, lock, current call, and commands. */
+/** Supervisors' live table of agents: state, time in state, lock, current call, commands and profiles. */
 @Component({
   selector: 'app-agents-page',
   imports: [
@@ -47,6 +49,7 @@ const SUMMARY_STATES: readonly AgentState[] = [
     NzTableModule,
     NzTooltipModule,
     AgentStateTag,
+    AgentProfileDrawer,
     ApiErrorAlert,
     PageHeader,
   ],
@@ -59,6 +62,7 @@ export class AgentsPage {
   private readonly session = inject(Store);
   private readonly clock = inject(Clock);
   private readonly toast = inject(OutcomeToast);
+  private readonly profiles = inject(AgentProfileStore);
 
   protected readonly menuPosition = MENU_BELOW_END;
   private readonly reasonCodes = inject(ReasonCodeChoices);
@@ -66,6 +70,9 @@ export class AgentsPage {
   protected readonly summaryStates = SUMMARY_STATES;
   protected readonly canManage = computed(() =>
     this.session.selectSignal(authFeature.selectPermissionSet)().has('agents.manage'),
+  );
+  private readonly canEditSkills = computed(() =>
+    this.session.selectSignal(authFeature.selectPermissionSet)().has('queues.manage'),
   );
 
   constructor() {
@@ -75,6 +82,14 @@ export class AgentsPage {
   /** Live "mm:ss" in the current state. */
   protected timeInState(agent: AgentStatus): string | null {
     return elapsedSince(agent.since, this.clock.now());
+  }
+
+  /** Opens the profile drawer (skills editable for queue admins). */
+  protected openProfile(agent: AgentStatus): void {
+    this.profiles.open(
+      { userId: agent.userId, displayName: agent.displayName },
+      this.canEditSkills(),
+    );
   }
 
   /** A supervisor may force a state unless a call is being offered or talked on. */

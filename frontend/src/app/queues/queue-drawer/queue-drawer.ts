@@ -24,7 +24,7 @@ import { submitForm } from '../../shared/forms/server-errors';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { FieldErrorText } from '../../shared/ui/field-error/field-error';
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
-import { Queue, QUEUE_STRATEGIES, QueueStrategy } from '../queues-api';
+import { OverflowAction, Queue, QUEUE_STRATEGIES, QueueStrategy } from '../queues-api';
 import { QueuesStore } from '../queues-store';
 
 /** Settings a new queue starts with. */
@@ -101,6 +101,8 @@ export class QueueDrawer {
   protected readonly recordingModes = RECORDING_MODES;
   protected readonly queue = this.store.edited;
   protected readonly unmatched = signal<string[]>([]);
+  protected readonly overflowChoices: readonly (OverflowAction | 'none')[] = ['none', 'queue', 'voicemail', 'callback'];
+
   /** Queues calls may overflow to: every other queue. */
   protected readonly overflowTargets = computed(() => {
     const self = this.queue()?.id;
@@ -134,6 +136,8 @@ export class QueueDrawer {
       nonNullable: true,
       validators: seconds(5, 3600),
     }),
+    /** `'none'` stands for no overflow at all (no delay is sent). */
+    overflow: new FormControl<OverflowAction | 'none'>('none', { nonNullable: true }),
     overflowQueueId: new FormControl<string | null>(null),
     overflowAfterSeconds: new FormControl(DEFAULTS.overflowAfterSeconds, {
       nonNullable: true,
@@ -144,12 +148,12 @@ export class QueueDrawer {
   });
 
   constructor() {
-    const { relax, overflowQueueId } = this.form.controls;
+    const { relax, overflow } = this.form.controls;
     const destroyRef = inject(DestroyRef);
     relax.valueChanges
       .pipe(takeUntilDestroyed(destroyRef))
       .subscribe(() => this.syncOptionalFields());
-    overflowQueueId.valueChanges
+    overflow.valueChanges
       .pipe(takeUntilDestroyed(destroyRef))
       .subscribe(() => this.syncOptionalFields());
     effect(() => {
@@ -170,8 +174,9 @@ export class QueueDrawer {
         wrapUpSeconds: value.wrapUpSeconds,
         offerTimeoutSeconds: value.offerTimeoutSeconds,
         relaxAfterSeconds: value.relax ? value.relaxAfterSeconds : null,
-        overflowQueueId: value.overflowQueueId,
-        overflowAfterSeconds: value.overflowQueueId ? value.overflowAfterSeconds : null,
+        overflowQueueId: value.overflow === 'queue' ? value.overflowQueueId : null,
+        overflowAfterSeconds: value.overflow === 'none' ? null : value.overflowAfterSeconds,
+        overflowAction: value.overflow === 'none' ? 'queue' : value.overflow,
         recordingMode: value.recordingMode === 'default' ? null : value.recordingMode,
       });
     });
@@ -189,6 +194,7 @@ export class QueueDrawer {
       offerTimeoutSeconds: queue?.offerTimeoutSeconds ?? DEFAULTS.offerTimeoutSeconds,
       relax: queue ? queue.relaxAfterSeconds !== null : false,
       relaxAfterSeconds: queue?.relaxAfterSeconds ?? DEFAULTS.relaxAfterSeconds,
+      overflow: overflowOf(queue),
       overflowQueueId: queue?.overflowQueueId ?? null,
       overflowAfterSeconds: queue?.overflowAfterSeconds ?? DEFAULTS.overflowAfterSeconds,
       recordingMode: queue?.recordingMode ?? 'default',
@@ -198,12 +204,22 @@ export class QueueDrawer {
 
   /** Disabled fields are not validated: the relaxation and overflow delays count only when used. */
   private syncOptionalFields(): void {
-    const { relax, relaxAfterSeconds, overflowQueueId, overflowAfterSeconds } = this.form.controls;
+    const { relax, relaxAfterSeconds, overflow, overflowQueueId, overflowAfterSeconds } = this.form.controls;
     const toggle = (on: boolean, control: FormControl<number>) => {
       if (on && control.disabled) control.enable({ emitEvent: false });
       if (!on && control.enabled) control.disable({ emitEvent: false });
     };
     toggle(relax.value, relaxAfterSeconds);
-    toggle(overflowQueueId.value !== null, overflowAfterSeconds);
+    toggle(overflow.value !== 'none', overflowAfterSeconds);
+    if (overflow.value === 'queue') overflowQueueId.addValidators(Validators.required);
+    else overflowQueueId.removeValidators(Validators.required);
+    overflowQueueId.updateValueAndValidity({ emitEvent: false });
   }
+}
+
+/** The overflow choice a saved queue shows: none without a delay, else its action. */
+export function overflowOf(queue: Queue | null): OverflowAction | 'none' {
+  if (!queue || queue.overflowAfterSeconds === null) return 'none';
+  if (queue.overflowAction === 'queue' && !queue.overflowQueueId) return 'none';
+  return queue.overflowAction ?? 'queue';
 }

@@ -40,6 +40,10 @@ export type CallAction =
   | 'mute'
   | 'unmute'
   | 'transfer'
+  | 'consult'
+  | 'consult_complete'
+  | 'consult_conference'
+  | 'consult_cancel'
   | 'dtmf'
   | 'record_start'
   | 'record_stop'
@@ -75,11 +79,6 @@ export interface Call {
   readonly room?: string | null;
 }
 
-/** The agent's own call with what they may do with it now (AgentSelf.call). */
-export interface CallSnapshot extends Call {
-  readonly allowedActions?: readonly CallAction[];
-}
-
 /** How a supervisor is on a call. */
 export type SupervisionMode = 'monitor' | 'whisper' | 'barge';
 
@@ -88,6 +87,31 @@ export interface CallSupervisor {
   readonly userId: string;
   readonly displayName: string;
   readonly mode: SupervisionMode;
+}
+
+/** Where a consultation stands: the other agent rings, talks with the initiator, or all three talk. */
+export type ConsultState = 'ringing' | 'talking' | 'conference';
+
+/** A second agent consulted inside the customer's room (CallSnapshot.consult). */
+export interface CallConsult {
+  readonly state: ConsultState;
+  /** The consulted agent. */
+  readonly agentId: string;
+  readonly agentName: string;
+  /** The agent who asked for the consultation. */
+  readonly initiatorId: string;
+  /** The initiator's name, when the server sends it (the consulted agent's view). */
+  readonly initiatorName?: string | null;
+}
+
+/** The agent's own call with what they may do with it now (AgentSelf.call). */
+export interface CallSnapshot extends Call {
+  readonly allowedActions?: readonly CallAction[];
+  readonly consult?: CallConsult | null;
+  /** The only identity the viewer's microphone may reach now (`a:<userId>`), null: everyone. */
+  readonly consultOnlyTo?: string | null;
+  /** Supervisors on the call, when the tenant tells agents about them (else empty). */
+  readonly supervisors?: readonly CallSupervisor[];
 }
 
 /** A call in the supervisors' list (GET /calls). */
@@ -125,18 +149,32 @@ export interface TransferTargets {
   readonly queues: readonly { id: string; name: string; waiting: number }[];
 }
 
+/** What an offer asks: take a call, or join a colleague's call as the consulted agent. */
+export type OfferKind = 'call' | 'consult';
+
 /** A call offered to an agent, waiting for Answer or Decline until it expires. */
 export interface AgentOffer {
   readonly id: string;
   readonly callId: string;
   readonly offeredAt: string | null;
   readonly expiresAt: string | null;
+  /** 'call' when absent. */
+  readonly kind?: OfferKind;
+  /** The agent asking for a consultation (consult offers). */
+  readonly fromAgentId?: string | null;
+  readonly fromAgentName?: string | null;
 }
 
 /** The signed-in agent's own state with the pending offer and current call (GET /agent). */
 export interface AgentSelf extends AgentStatus {
   readonly offer: AgentOffer | null;
   readonly call: CallSnapshot | null;
+}
+
+/** Body of POST /agent/calls (an outbound call). */
+export interface DialInput {
+  readonly number: string;
+  readonly queueId?: string;
 }
 
 /** Body of POST /agent/state and POST /agents/:id/state. */

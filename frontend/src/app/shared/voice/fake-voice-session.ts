@@ -6,7 +6,7 @@ import { VoiceSession } from './voice-session';
 
 /**
  * Stands in for VoiceSession in unit tests: no LiveKit, every call is written to `log` in order
- * (`connect call-1 +mic`, `allow a:u-1`, `mic on`, `dtmf 5`, `disconnect`).
+ * (`connect call-1 +mic`, `connect call-1 only a:u-2 +mic`, `allow a:u-1`, `mic on`, `dtmf 5`, `disconnect`).
  */
 export class FakeVoiceSession implements Pick<VoiceSession, keyof VoiceSession> {
   readonly log: string[] = [];
@@ -15,6 +15,7 @@ export class FakeVoiceSession implements Pick<VoiceSession, keyof VoiceSession> 
   readonly subscribedIdentities = signal<readonly string[]>([]);
   readonly micEnabled = signal(false);
   readonly audioBlocked = signal(false);
+  readonly listeners = signal<Listeners>('everyone');
   readonly closedEvents = new Subject<string>();
   readonly closed = this.closedEvents.asObservable();
   /** When set, asking for the microphone fails with this. */
@@ -27,11 +28,18 @@ export class FakeVoiceSession implements Pick<VoiceSession, keyof VoiceSession> 
     if (this.micFailure) throw new VoiceError(this.micFailure, 'fake');
   }
 
-  async connect(grant: JoinGrant, options: { readonly microphone?: boolean } = {}): Promise<void> {
-    this.log.push(`connect ${grant.room}${options.microphone ? ' +mic' : ''}`);
+  async connect(
+    grant: JoinGrant,
+    options: { readonly microphone?: boolean; readonly listeners?: Listeners } = {},
+  ): Promise<void> {
+    const only = options.listeners && options.listeners !== 'everyone' ? options.listeners : null;
+    this.log.push(
+      `connect ${grant.room}${only ? ` only ${only.join(',')}` : ''}${options.microphone ? ' +mic' : ''}`,
+    );
     if (this.connectFails) throw new VoiceError('connect_failed', 'fake');
     this.state.set('connected');
     this.roomName.set(grant.room);
+    if (options.listeners) this.listeners.set(options.listeners);
     if (!options.microphone) return;
     if (this.micFailure) throw new VoiceError(this.micFailure, 'fake');
     this.micEnabled.set(true);
@@ -48,6 +56,7 @@ export class FakeVoiceSession implements Pick<VoiceSession, keyof VoiceSession> 
   }
 
   allowListeners(listeners: Listeners): void {
+    this.listeners.set(listeners);
     this.log.push(`allow ${listeners === 'everyone' ? 'everyone' : listeners.join(',')}`);
   }
 
@@ -65,6 +74,7 @@ export class FakeVoiceSession implements Pick<VoiceSession, keyof VoiceSession> 
     this.state.set('none');
     this.roomName.set(null);
     this.micEnabled.set(false);
+    this.listeners.set('everyone');
   }
 
   /** The room closes on its own (the call ended on the server). */
@@ -72,6 +82,7 @@ export class FakeVoiceSession implements Pick<VoiceSession, keyof VoiceSession> 
     this.state.set('none');
     this.roomName.set(null);
     this.micEnabled.set(false);
+    this.listeners.set('everyone');
     this.closedEvents.next(reason);
   }
 }

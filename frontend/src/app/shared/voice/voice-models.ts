@@ -43,3 +43,9 @@ export function roleOfIdentity(identity: string): RoomRole {
 
 /** Who may hear this browser's microphone: everyone in the room, or only these identities. */
 export type Listeners = 'everyone' | readonly string[];
+
+/** Whether two listener choices let the same identities hear (order does not matter). */
+export function sameListeners(a: Listeners, b: Listeners): boolean {
+  if (a === 'everyone' || b === 'everyone') return a === b;
+  return a.length === b.length && a.every((identity) => b.includes(identity));
+}

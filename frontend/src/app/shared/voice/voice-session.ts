@@ -71,6 +71,7 @@ export class VoiceSession {
   private readonly subscribed = signal<readonly string[]>([]);
   private readonly microphone = signal(false);
   private readonly playbackBlocked = signal(false);
+  private readonly allowed = signal<Listeners>('everyone');
 
   /** none / connecting / connected (reconnecting counts as connecting). */
   readonly state = this.mediaState.asReadonly();
@@ -80,6 +81,8 @@ export class VoiceSession {
   readonly subscribedIdentities = this.subscribed.asReadonly();
   /** Whether the microphone is published and not muted. */
   readonly micEnabled = this.microphone.asReadonly();
+  /** Who may hear this browser's tracks in the current room (everyone in a new room). */
+  readonly listeners = this.allowed.asReadonly();
   /** The browser refused to play audio without a click: call `resumeAudio()` from a click. */
   readonly audioBlocked = this.playbackBlocked.asReadonly();
   /** Emits the reason when the room closes without this session asking (call ended, removed, network). */
@@ -105,15 +108,21 @@ export class VoiceSession {
   }
 
   /**
-   * Joins the grant's room (leaving another one first; a no-op when already in it) and, when asked,
-   * publishes the microphone. A microphone failure leaves the session connected and throws.
+   * Joins the grant's room (leaving another one first; a no-op when already in it), applies
+   * `listeners` when given and then, when asked, publishes the microphone: so a consult or a
+   * whisper never reaches anyone else, not even for a moment. A microphone failure leaves the
+   * session connected and throws.
    */
-  connect(grant: JoinGrant, options: { readonly microphone?: boolean } = {}): Promise<void> {
+  connect(
+    grant: JoinGrant,
+    options: { readonly microphone?: boolean; readonly listeners?: Listeners } = {},
+  ): Promise<void> {
     return this.serial(async () => {
       if (!this.room || this.joinedRoom() !== grant.room) {
         await this.leave();
         await this.join(grant);
       }
+      if (options.listeners) this.allowListeners(options.listeners);
       if (options.microphone) await this.enableMicrophone();
     });
   }
@@ -144,6 +153,7 @@ export class VoiceSession {
   allowListeners(listeners: Listeners): void {
     const local = this.room?.localParticipant;
     if (!local) return;
+    this.allowed.set(listeners);
     if (listeners === 'everyone') local.setTrackSubscriptionPermissions(true);
     else
       local.setTrackSubscriptionPermissions(
@@ -249,6 +259,7 @@ export class VoiceSession {
     this.subscribed.set([]);
     this.microphone.set(false);
     this.playbackBlocked.set(false);
+    this.allowed.set('everyone');
   }
 
   private listen(room: Room): void {

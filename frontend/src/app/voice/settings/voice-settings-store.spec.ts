@@ -10,6 +10,7 @@ class FakeVoiceApi {
     recordingMode: 'on_demand',
     announcePosition: false,
     outboundCallerId: null,
+    notifyAgentOfSupervision: true,
   };
   settings(): Observable<VoiceSettings> {
     return of(this.stored);
@@ -53,6 +54,7 @@ describe('VoiceSettingsStore', () => {
       recordingMode: 'always',
       announcePosition: true,
       outboundCallerId: '+4930123456',
+      notifyAgentOfSupervision: false,
     };
     expect((await store.save(next)).ok).toBe(true);
     expect(store.settings()).toEqual(next);
@@ -64,6 +66,7 @@ describe('VoiceSettingsStore', () => {
       recordingMode: 'never',
       announcePosition: false,
       outboundCallerId: '123',
+      notifyAgentOfSupervision: true,
     });
     expect(outcome.ok).toBe(false);
     expect(store.settings()?.recordingMode).toBe('on_demand');

@@ -12,9 +12,11 @@ import { elapsedSince } from '../../shared/time/duration';
 import { AgentStateTag } from '../../shared/ui/agent-state-tag/agent-state-tag';
 import { MENU_BELOW_END } from '../../shared/ui/menu-positions';
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
+import { otherParty } from '../call-bar-mode';
+import { DialForm } from '../dial-form/dial-form';
 import { WorkspaceStore } from '../workspace-store';
 
-/** The agent's compact call bar: state and switcher, the connected call, wrap-up. */
+/** The agent's compact call bar: state and switcher, the connected call, wrap-up, the dial field. */
 @Component({
   selector: 'app-call-bar',
   imports: [
@@ -26,6 +28,7 @@ import { WorkspaceStore } from '../workspace-store';
     NzIconModule,
     NzTooltipModule,
     AgentStateTag,
+    DialForm,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './call-bar.html',
@@ -40,6 +43,8 @@ export class CallBar {
   private readonly reasonCodes = inject(ReasonCodeChoices);
   protected readonly reasons = this.reasonCodes.choices;
   protected readonly agent = this.store.agent;
+  /** The number at the other end of the call. */
+  protected readonly party = computed(() => otherParty(this.agent()?.call));
   /** Live time in the current state. */
   protected readonly inState = computed(() => elapsedSince(this.agent()?.since, this.clock.now()));
   /** Live talk time of the connected call. */

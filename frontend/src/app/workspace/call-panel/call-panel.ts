@@ -13,6 +13,8 @@ import { DtmfDigit } from '../../shared/voice/dtmf';
 import { roleOfIdentity } from '../../shared/voice/voice-models';
 import { VoiceSession } from '../../shared/voice/voice-session';
 import { CallCommand, RecordingCommand } from '../agent-api';
+import { ConsultDialog } from '../consult-dialog/consult-dialog';
+import { ConsultStatus } from '../consult-status/consult-status';
 import { TransferDialog } from '../transfer-dialog/transfer-dialog';
 import { WrapUpForm } from '../wrap-up-form/wrap-up-form';
 import { WorkspaceStore } from '../workspace-store';
@@ -26,8 +28,9 @@ const RECORDING_ICONS: Readonly<Record<RecordingCommand, string>> = {
 };
 
 /**
- * The softphone under the call bar: the call's audio (who is heard, failures), the controls the
- * server allows (mute, hold, keypad, transfer, recording) and the disposition during wrap-up.
+ * The softphone under the call bar: the call's audio (who is heard, supervisors, failures), the
+ * consultation, the controls the server allows (mute, hold, keypad, transfer, consult, recording)
+ * and the disposition during wrap-up.
  */
 @Component({
   selector: 'app-call-panel',
@@ -40,6 +43,8 @@ const RECORDING_ICONS: Readonly<Record<RecordingCommand, string>> = {
     NzTooltipModule,
     DialPad,
     TransferDialog,
+    ConsultDialog,
+    ConsultStatus,
     WrapUpForm,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -54,6 +59,7 @@ export class CallPanel {
   protected readonly recordingIcons = RECORDING_ICONS;
   protected readonly padOpen = signal(false);
   protected readonly transferOpen = signal(false);
+  protected readonly consultOpen = signal(false);
   protected readonly call = computed(() => this.store.agent()?.call ?? null);
   protected readonly onCall = computed(() => this.store.mode() === 'connected');
   /** The parties this browser hears, by role. */

@@ -8,12 +8,16 @@ import { Outcome } from '../../shared/api/outcome';
 import { Clock } from '../../shared/time/clock';
 import { secondsUntil } from '../../shared/time/duration';
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
+import { otherParty } from '../call-bar-mode';
 import { WorkspaceStore } from '../workspace-store';
 
 /** Keys typed into these are the field's, not the ringing card's. */
 const TYPING_TARGETS = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A']);
 
-/** The ringing card of a pending offer: caller, queue, countdown; Enter answers, Esc declines. */
+/**
+ * The ringing card of a pending offer: caller (or the colleague asking to consult), queue,
+ * countdown; Enter answers, Esc declines.
+ */
 @Component({
   selector: 'app-offer-card',
   imports: [TranslocoPipe, NzButtonModule, NzIconModule, NzProgressModule],
@@ -28,16 +32,33 @@ const TYPING_TARGETS = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A']);
         class="card"
         role="alertdialog"
         aria-live="assertive"
-        [attr.aria-label]="'workspace.incomingCall' | transloco"
+        [attr.aria-label]="label() | transloco"
+        [attr.data-kind]="offer.kind ?? 'call'"
         data-testid="workspace-offer"
       >
-        <div class="ring" aria-hidden="true"><nz-icon nzType="phone" /></div>
+        <div class="ring" aria-hidden="true">
+          <nz-icon [nzType]="store.consultOffer() ? 'user-switch' : 'phone'" />
+        </div>
         <div class="body">
-          <div class="label">{{ 'workspace.incomingCall' | transloco }}</div>
-          <div class="caller" data-testid="workspace-offer-caller">
-            {{ store.agent()?.call?.ani ?? ('workspace.unknownCaller' | transloco) }}
-          </div>
+          <div class="label">{{ label() | transloco }}</div>
+          @if (store.consultOffer(); as from) {
+            <div class="caller" data-testid="workspace-offer-caller">
+              {{
+                'softphone.consultFrom'
+                  | transloco: { name: from.name || ('softphone.consulting.colleague' | transloco) }
+              }}
+            </div>
+          } @else {
+            <div class="caller" data-testid="workspace-offer-caller">
+              {{ party() ?? ('workspace.unknownCaller' | transloco) }}
+            </div>
+          }
           <div class="meta">
+            @if (store.consultOffer() && party(); as number) {
+              <span data-testid="workspace-offer-about">{{
+                'softphone.consultAbout' | transloco: { number }
+              }}</span>
+            }
             @if (store.queueName(); as queue) {
               <span data-testid="workspace-offer-queue"
                 >{{ 'workspace.queue' | transloco }}: {{ queue }}</span
@@ -97,6 +118,11 @@ export class OfferCard {
   private readonly clock = inject(Clock);
   private readonly toast = inject(OutcomeToast);
 
+  /** The card's heading: an incoming call, or a colleague asking to consult. */
+  protected readonly label = computed(() =>
+    this.store.consultOffer() ? 'softphone.consultOffer' : 'workspace.incomingCall',
+  );
+  protected readonly party = computed(() => otherParty(this.store.agent()?.call));
   protected readonly secondsLeft = computed(() =>
     secondsUntil(this.store.agent()?.offer?.expiresAt, this.clock.now()),
   );

@@ -14,10 +14,11 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { AgentStateTag } from '../../shared/ui/agent-state-tag/agent-state-tag';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { WorkspaceStore } from '../workspace-store';
+import { AgentSelect } from './agent-select';
+import { EnterSubmit } from './enter-submit';
 import { TransferKind, transferTarget } from './transfer-target';
 
 /** The transfer dialog: to another agent, a queue (with its waiting count) or a phone number. */
@@ -31,8 +32,9 @@ import { TransferKind, transferTarget } from './transfer-target';
     NzModalModule,
     NzRadioModule,
     NzSelectModule,
-    AgentStateTag,
+    AgentSelect,
     ApiErrorAlert,
+    EnterSubmit,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -67,24 +69,14 @@ import { TransferKind, transferTarget } from './transfer-target';
         </nz-radio-group>
         @switch (kind()) {
           @case ('agent') {
-            <nz-select
-              class="field"
-              nzShowSearch
-              [nzPlaceHolder]="'softphone.pickAgent' | transloco"
-              [ngModel]="value()"
-              (ngModelChange)="value.set($event)"
-              [nzLoading]="!store.transferTargets()"
-              data-testid="transfer-agent"
-            >
-              @for (agent of store.transferTargets()?.agents ?? []; track agent.userId) {
-                <nz-option nzCustomContent [nzValue]="agent.userId" [nzLabel]="agent.displayName">
-                  <span class="option">
-                    {{ agent.displayName }}
-                    <app-agent-state-tag [state]="agent.state" />
-                  </span>
-                </nz-option>
-              }
-            </nz-select>
+            <app-agent-select
+              [agents]="store.transferTargets()?.agents ?? null"
+              [placeholder]="'softphone.pickAgent' | transloco"
+              [value]="value()"
+              (valueChange)="value.set($event)"
+              (submitted)="transfer()"
+              testId="transfer-agent"
+            />
           }
           @case ('queue') {
             <nz-select
@@ -94,6 +86,7 @@ import { TransferKind, transferTarget } from './transfer-target';
               [ngModel]="value()"
               (ngModelChange)="value.set($event)"
               [nzLoading]="!store.transferTargets()"
+              (appEnterSubmit)="transfer()"
               data-testid="transfer-queue"
             >
               @for (queue of store.transferTargets()?.queues ?? []; track queue.id) {

@@ -1,4 +1,4 @@
-import { transferTarget } from './transfer-target';
+import { phoneNumber, transferTarget } from './transfer-target';
 
 describe('transfer target', () => {
   it('names the agent or queue picked', () => {
@@ -17,5 +17,20 @@ describe('transfer target', () => {
     expect(transferTarget('agent', null)).toBeNull();
     expect(transferTarget('number', '')).toBeNull();
     expect(transferTarget('number', 'call me')).toBeNull();
+  });
+});
+
+describe('phone number', () => {
+  it('keeps the digits and a leading + of what was typed', () => {
+    expect(phoneNumber(' 010-8888 (6666) ')).toBe('01088886666');
+    expect(phoneNumber('+86 138.0013.8000')).toBe('+8613800138000');
+  });
+
+  it('is null for empty or non-numeric text', () => {
+    expect(phoneNumber('')).toBeNull();
+    expect(phoneNumber(null)).toBeNull();
+    expect(phoneNumber('sales')).toBeNull();
+    expect(phoneNumber('(010) 8888')).toBeNull();
+    expect(phoneNumber('1')).toBeNull();
   });
 });

@@ -24,7 +24,10 @@ import { PageHeader } from '../../../shared/ui/page-header/page-header';
 import { VoiceSettings } from '../../voice-api';
 import { VoiceSettingsStore } from '../voice-settings-store';
 
-/** Tenant-wide voice settings: recording policy, queue position announcements, outbound caller id. */
+/**
+ * Tenant-wide voice settings: recording policy, queue position announcements, whether agents are
+ * told about supervision, outbound caller id.
+ */
 @Component({
   selector: 'app-voice-settings-page',
   imports: [
@@ -92,6 +95,20 @@ import { VoiceSettingsStore } from '../voice-settings-store';
                 {{ 'voice.settings.announcePosition' | transloco }}
                 <span class="mode-help">{{
                   'voice.settings.announcePositionHelp' | transloco
+                }}</span>
+              </span>
+            </label>
+          </nz-form-item>
+          <nz-form-item>
+            <label class="toggle">
+              <nz-switch
+                formControlName="notifyAgentOfSupervision"
+                data-testid="voice-notify-supervision"
+              />
+              <span>
+                {{ 'softphone.settings.notifySupervision' | transloco }}
+                <span class="mode-help">{{
+                  'softphone.settings.notifySupervisionHelp' | transloco
                 }}</span>
               </span>
             </label>
@@ -172,6 +189,7 @@ export class VoiceSettingsPage {
   protected readonly form = new FormGroup({
     recordingMode: new FormControl<RecordingMode>('on_demand', { nonNullable: true }),
     announcePosition: new FormControl(false, { nonNullable: true }),
+    notifyAgentOfSupervision: new FormControl(true, { nonNullable: true }),
     outboundCallerId: new FormControl('', {
       nonNullable: true,
       validators: [Validators.maxLength(32)],
@@ -195,6 +213,7 @@ export class VoiceSettingsPage {
         recordingMode: value.recordingMode,
         announcePosition: value.announcePosition,
         outboundCallerId: callerId || null,
+        notifyAgentOfSupervision: value.notifyAgentOfSupervision,
       });
     });
     if (outcome?.ok) this.toast.success('voice.settings.saved');
@@ -206,6 +225,8 @@ export class VoiceSettingsPage {
       recordingMode: settings.recordingMode,
       announcePosition: settings.announcePosition,
       outboundCallerId: settings.outboundCallerId ?? '',
+      // Older servers do not send it: agents are told by default.
+      notifyAgentOfSupervision: settings.notifyAgentOfSupervision ?? true,
     });
   }
 }
