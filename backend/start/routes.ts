@@ -8,6 +8,7 @@ import { platformRoutes } from '#platform/routes'
 import { jobRoutes } from '#jobs/routes'
 import { contactCenterRoutes } from '#contact_center/routes'
 import { voiceRoutes } from '#voice/routes'
+import { crmRoutes } from '#crm/routes'
 import { publicRoute } from '#shared/route_guard'
 
 const ApiDocsController = () => import('#platform/controllers/api_docs_controller')
@@ -22,6 +23,7 @@ router
     jobRoutes()
     contactCenterRoutes()
     voiceRoutes()
+    crmRoutes()
   })
   .prefix('/api/v1')
 

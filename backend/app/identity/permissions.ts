@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   'customers.manage': { group: 'crm', description: 'Create and change customers' },
   'customers.import': { group: 'crm', description: 'Import customers' },
   'customers.export': { group: 'crm', description: 'Export customers' },
+  'customers.view_all': { group: 'crm', description: "See every customer, not only your own and your team's" },
+  'customers.view_ids': { group: 'crm', description: 'See ID/document numbers unmasked' },
   'tickets.view': { group: 'tickets', description: 'See tickets' },
   'tickets.manage': { group: 'tickets', description: 'Create, dispatch and close tickets' },
   'knowledge.view': { group: 'knowledge', description: 'Read knowledge articles' },
@@ -93,7 +95,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     key: 'customer_manager',
     name: 'Customer manager',
     description: 'Maintains customer records, classification and care',
-    permissions: ['customers.view', 'customers.manage', 'customers.import', 'customers.export', 'teams.view'],
+    permissions: ['customers.view', 'customers.manage', 'customers.import', 'customers.export', 'customers.view_all', 'customers.view_ids', 'teams.view'],
   },
   {
     key: 'executive',

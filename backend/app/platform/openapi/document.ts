@@ -7,6 +7,7 @@ import { platformSchemas } from '#platform/openapi/schemas/platform'
 import { jobSchemas } from '#platform/openapi/schemas/jobs'
 import { contactCenterSchemas } from '#platform/openapi/schemas/contact_center'
 import { voiceSchemas } from '#platform/openapi/schemas/voice'
+import { crmSchemas } from '#platform/openapi/schemas/crm'
 import { authOperations } from '#platform/openapi/operations/auth'
 import { directoryOperations } from '#platform/openapi/operations/directory'
 import { tenancyOperations } from '#platform/openapi/operations/tenancy'
@@ -14,6 +15,7 @@ import { platformOperations } from '#platform/openapi/operations/platform'
 import { jobOperations } from '#platform/openapi/operations/jobs'
 import { contactCenterOperations } from '#platform/openapi/operations/contact_center'
 import { voiceOperations } from '#platform/openapi/operations/voice'
+import { crmOperations } from '#platform/openapi/operations/crm'
 import type {
   ErrorStatus,
   OpenApiDocument,
@@ -25,8 +27,8 @@ import type {
   Tag,
 } from '#platform/openapi/spec'
 
-const OPERATIONS = merge(authOperations, directoryOperations, tenancyOperations, platformOperations, jobOperations, contactCenterOperations, voiceOperations)
-const SCHEMAS: SchemaMap = merge(commonSchemas, identitySchemas, tenancySchemas, platformSchemas, jobSchemas, contactCenterSchemas, voiceSchemas)
+const OPERATIONS = merge(authOperations, directoryOperations, tenancyOperations, platformOperations, jobOperations, contactCenterOperations, voiceOperations, crmOperations)
+const SCHEMAS: SchemaMap = merge(commonSchemas, identitySchemas, tenancySchemas, platformSchemas, jobSchemas, contactCenterSchemas, voiceSchemas, crmSchemas)
 
 const TAGS: Record<Tag, string> = {
   'Sessions': 'Sign-in, sign-out, password links and two-factor settings',
@@ -41,6 +43,7 @@ const TAGS: Record<Tag, string> = {
   'Calls': 'Live and past calls, and supervisors stepping in: monitor, whisper, barge, intercept, force release',
   'Web calls': 'The public “call us” widget: a visitor’s browser starts a call without a phone line',
   'Voice': 'Phone numbers, web-call widgets, IVR menus, prompts, voice settings, recordings, and voice vendors calling in (webhooks)',
+  'Customers': 'Customer records (own, team or all by permission), the caller match for the screen pop, and custom fields',
   'Organisation': 'Signup, organisation settings and trusted certificate authorities',
   'Platform': 'The platform operators’ console (operator tokens only)',
   'Meta': 'Health and this description',
@@ -51,6 +54,7 @@ const TAG_GROUPS = [
   { name: 'Identity', tags: ['Sessions', 'Users', 'Roles', 'Teams', 'Operation log'] },
   { name: 'Work', tags: ['Jobs'] },
   { name: 'Contact center', tags: ['Agent', 'Agents', 'Queues', 'Calls', 'Web calls', 'Voice'] },
+  { name: 'CRM', tags: ['Customers'] },
   { name: 'Tenancy', tags: ['Organisation'] },
   { name: 'Platform', tags: ['Platform', 'Meta', 'Development'] },
 ]

@@ -23,6 +23,7 @@ export type Tag =
   | 'Calls'
   | 'Web calls'
   | 'Voice'
+  | 'Customers'
   | 'Organisation'
   | 'Platform'
   | 'Meta'

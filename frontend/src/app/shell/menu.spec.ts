@@ -10,7 +10,6 @@ describe('console menu', () => {
     expect(keys([])).toEqual([
       'home',
       'supervisor',
-      'customers',
       'tickets',
       'knowledge',
       'outbound',
@@ -53,6 +52,11 @@ describe('console menu', () => {
     expect(keys(['voice.manage'])).toEqual(expect.arrayContaining(voice));
     const sections = visibleMenu(MENU, new Set(['queues.manage'])).map((section) => section.key);
     expect(sections).not.toContain('voice');
+  });
+
+  it('shows the customers to whoever may see them', () => {
+    expect(keys(['customers.view'])).toContain('customers');
+    expect(keys(['calls.handle'])).not.toContain('customers');
   });
 
   it('leaves out the administration section when nothing in it is allowed', () => {

@@ -40,6 +40,12 @@ export const shellRoutes: Routes = [
         loadChildren: () => import('../queues/queues.routes').then((m) => m.queuesRoutes),
       },
       {
+        path: 'customers',
+        canActivate: [permissionGuard],
+        data: { permissions: ['customers.view'] },
+        loadChildren: () => import('../customers/customers.routes').then((m) => m.customersRoutes),
+      },
+      {
         path: 'reason-codes',
         canActivate: [permissionGuard],
         data: { permissions: ['queues.manage'] },

@@ -4,7 +4,7 @@ import router from '@adonisjs/core/services/router'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { routeAccess } from '#shared/route_guard'
 import { asAdmin, makeTenant, makeUser } from '#tests/helpers'
-import { bodyFor, VOICE_RESOURCES, VOICE_SNAPSHOT_URLS, voiceFixtures } from '#tests/fixtures/cross_tenant_bodies'
+import { bodyFor, CRM_RESOURCES, CRM_SNAPSHOT_URLS, crmFixtures, VOICE_RESOURCES, VOICE_SNAPSHOT_URLS, voiceFixtures } from '#tests/fixtures/cross_tenant_bodies'
 import { createRole } from '#identity/actions/roles'
 import { createTeam } from '#identity/actions/teams'
 import { addCertificateAuthority } from '#tenancy/actions/tenant_settings'
@@ -31,6 +31,7 @@ const RESOURCE_OF: Array<[RegExp, string]> = [
   [/^\/api\/v1\/agent\/calls\/:id/, 'call'],
   [/^\/api\/v1\/calls\/:id/, 'call'],
   ...VOICE_RESOURCES,
+  ...CRM_RESOURCES,
 ]
 
 /** Tenant B with one of everything, and a snapshot of it to compare after the walk. */
@@ -44,6 +45,7 @@ async function victimTenant() {
     ca: (await addCertificateAuthority(scope, { name: 'B CA', pem: CA_PEM })).id,
     job: (await enqueueJob(scope, 'audit.export', { filters: {}, cutoff: new Date().toISOString() })).id,
     ...(await acdFixtures(scope, agent.user.id)),
+    ...(await crmFixtures(scope, agent.user.id)),
   }))
   return { b, ids }
 }
@@ -60,7 +62,7 @@ async function acdFixtures(scope: TenantScope, agentId: string) {
 
 async function snapshotOf(client: any, auth: string) {
   const parts = await Promise.all(
-    ['/api/v1/users', '/api/v1/roles', '/api/v1/teams', '/api/v1/tenant', '/api/v1/tenant/certificate-authorities', '/api/v1/queues', '/api/v1/agents', ...VOICE_SNAPSHOT_URLS].map(async (url) => {
+    ['/api/v1/users', '/api/v1/roles', '/api/v1/teams', '/api/v1/tenant', '/api/v1/tenant/certificate-authorities', '/api/v1/queues', '/api/v1/agents', ...VOICE_SNAPSHOT_URLS, ...CRM_SNAPSHOT_URLS].map(async (url) => {
       const response = await client.get(url).header('authorization', auth)
       return response.body().data
     })
@@ -120,7 +122,7 @@ test.group('Cross-tenant matrix', (group) => {
       const response = route.method === 'GET' ? await request : await request.json(body)
       assert.isBelow(response.status(), 500, `${route.method} ${route.pattern} failed: ${response.text()}`)
       for (const id of foreign) assert.notInclude(response.text(), id, `${route.method} ${route.pattern} leaked ${id}`)
-      if (['users.store', 'teams.store', 'queues.store', 'entry_points.store', 'ivr_menus.store'].includes(route.name)) {
+      if (['users.store', 'teams.store', 'queues.store', 'entry_points.store', 'ivr_menus.store', 'customers.store'].includes(route.name)) {
         assert.equal(response.status(), 422, `${route.name} accepted another tenant's ids`)
       }
     }

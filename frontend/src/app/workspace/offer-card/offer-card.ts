@@ -50,7 +50,7 @@ const TYPING_TARGETS = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A']);
             </div>
           } @else {
             <div class="caller" data-testid="workspace-offer-caller">
-              {{ party() ?? ('workspace.unknownCaller' | transloco) }}
+              {{ party() ?? ((store.agent()?.call?.channel === 'web' ? 'workspace.webCaller' : 'workspace.unknownCaller') | transloco) }}
             </div>
           }
           <div class="meta">

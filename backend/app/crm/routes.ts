@@ -1,0 +1,20 @@
+import router from '@adonisjs/core/services/router'
+import { tenantRoute } from '#shared/route_guard'
+
+const CustomersController = () => import('#crm/controllers/customers_controller')
+const CustomerFieldsController = () => import('#crm/controllers/customer_fields_controller')
+
+/** Customers, the caller match of the agent frame, and the tenant's custom fields. */
+export function crmRoutes() {
+  tenantRoute(router.get('customers', [CustomersController, 'index']).as('customers.index'), 'customers.view')
+  tenantRoute(router.get('customers/match', [CustomersController, 'match']).as('customers.match'), 'customers.view')
+  tenantRoute(router.post('customers', [CustomersController, 'store']).as('customers.store'), 'customers.manage')
+  tenantRoute(router.get('customers/:id', [CustomersController, 'show']).as('customers.show'), 'customers.view')
+  tenantRoute(router.patch('customers/:id', [CustomersController, 'update']).as('customers.update'), 'customers.manage')
+  tenantRoute(router.delete('customers/:id', [CustomersController, 'destroy']).as('customers.destroy'), 'customers.manage')
+
+  tenantRoute(router.get('customer-fields', [CustomerFieldsController, 'index']).as('customer_fields.index'), 'customers.view')
+  tenantRoute(router.post('customer-fields', [CustomerFieldsController, 'store']).as('customer_fields.store'), 'customers.manage')
+  tenantRoute(router.patch('customer-fields/:id', [CustomerFieldsController, 'update']).as('customer_fields.update'), 'customers.manage')
+  tenantRoute(router.delete('customer-fields/:id', [CustomerFieldsController, 'destroy']).as('customer_fields.destroy'), 'customers.manage')
+}

@@ -1,0 +1,71 @@
+import { data, json, list, noContent, page, parameter, query, type OperationMap } from '#platform/openapi/spec'
+
+const SCOPE_NOTE =
+  'A user sees the customers they own and those owned by members of the teams they belong to or supervise; `customers.view_all` shows every customer. ' +
+  'A customer outside that scope answers 404.'
+
+/** Customers, the caller match and custom fields (app/crm). */
+export const crmOperations: OperationMap = {
+  'customers.index': {
+    tag: 'Customers',
+    summary: 'Customers you may see, paged',
+    description: `${SCOPE_NOTE} ID numbers are always masked here.`,
+    query: [
+      query('search', { type: 'string', maxLength: 100 }, 'A substring of the name (works for Chinese), of an e-mail address, or 4+ digits of a phone number'),
+      query('ownerId', { type: 'string', format: 'uuid' }, 'Only this owner’s customers'),
+      query('status', { type: 'string', enum: ['active', 'inactive'] }, 'Only this status'),
+      query('tag', { type: 'string', maxLength: 40 }, 'Only customers with this tag'),
+      query('sort', { type: 'string', enum: ['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] }, 'Order; a leading - sorts descending (default name)'),
+      parameter('Page'),
+      parameter('PerPage'),
+    ],
+    success: json(200, page('Customer'), 'One page of customers'),
+  },
+  'customers.match': {
+    tag: 'Customers',
+    summary: 'Find customers by a caller’s number (screen pop)',
+    description:
+      'The number may be written in any format. It is read with the organisation’s default country and matched exactly in E.164; ' +
+      `when that finds nobody, its last 8 digits are matched, so local formats of another country still match. At most 20. ${SCOPE_NOTE}`,
+    query: [query('number', { type: 'string', minLength: 3, maxLength: 40 }, 'The caller’s number as received, e.g. 0086-138 0013 8000')],
+    success: json(200, list('CustomerMatch'), 'Matching customers, most recently changed first'),
+  },
+  'customers.store': {
+    tag: 'Customers',
+    summary: 'Create a customer',
+    description: 'Phones are stored in E.164 beside the raw input. Custom fields are checked against the definitions; required ones must be given.',
+    body: 'CustomerRequest',
+    success: json(201, data('Customer'), 'The new customer'),
+  },
+  'customers.show': {
+    tag: 'Customers',
+    summary: 'One customer',
+    description: `${SCOPE_NOTE} The ID number is unmasked for holders of customers.view_ids.`,
+    success: json(200, data('Customer'), 'The customer'),
+  },
+  'customers.update': {
+    tag: 'Customers',
+    summary: 'Change a customer',
+    description: `Every field is optional; phones and e-mails replace the lists when given, custom fields merge. ${SCOPE_NOTE}`,
+    body: 'UpdateCustomerRequest',
+    success: json(200, data('Customer'), 'The customer'),
+  },
+  'customers.destroy': { tag: 'Customers', summary: 'Delete a customer', description: SCOPE_NOTE, success: noContent('Deleted') },
+
+  'customer_fields.index': { tag: 'Customers', summary: 'The organisation’s custom fields of customers', success: json(200, list('CustomerField'), 'Fields by position') },
+  'customer_fields.store': {
+    tag: 'Customers',
+    summary: 'Define a custom field',
+    description: 'The key is unique (422 `key` unique). Choice fields need options; other types take none.',
+    body: 'CustomerFieldRequest',
+    success: json(201, data('CustomerField'), 'The new field'),
+  },
+  'customer_fields.update': {
+    tag: 'Customers',
+    summary: 'Change a custom field',
+    description: 'Key and type stay. Existing values are not re-checked until a customer’s custom fields are next changed.',
+    body: 'UpdateCustomerFieldRequest',
+    success: json(200, data('CustomerField'), 'The field'),
+  },
+  'customer_fields.destroy': { tag: 'Customers', summary: 'Delete a custom field', description: 'Its values are removed from every customer.', success: noContent('Deleted') },
+}

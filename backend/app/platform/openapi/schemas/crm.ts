@@ -1,0 +1,72 @@
+import { input, nullable, object, ref, type SchemaMap } from '#platform/openapi/spec'
+
+const id = ref('Uuid')
+const when = ref('Timestamp')
+const e164 = { type: 'string', pattern: '^\\+[1-9][0-9]{6,14}$', description: 'E.164, e.g. +8613800138000' }
+const phoneLabel = { type: 'string', enum: ['mobile', 'work', 'home', 'other'] }
+const emailLabel = { type: 'string', enum: ['work', 'home', 'other'] }
+const kind = { type: 'string', enum: ['person', 'organisation'] }
+const status = { type: 'string', enum: ['active', 'inactive'] }
+const tags = { type: 'array', maxItems: 50, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 40 } }
+const fieldType = { type: 'string', enum: ['text', 'number', 'date', 'choice', 'multi_choice'], description: 'date values are written YYYY-MM-DD; multi_choice values are arrays of options' }
+const fieldKey = { type: 'string', minLength: 1, maxLength: 40, pattern: '^[a-z0-9_]+$' }
+const fieldLabel = { type: 'string', minLength: 1, maxLength: 80 }
+const options = { type: 'array', maxItems: 100, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 80 } }
+const position = { type: 'integer', minimum: 0, maximum: 1000 }
+const customFields = { type: 'object', additionalProperties: true, description: 'Values keyed by custom-field key, checked against the definitions (422 on `customFields.<key>`)' }
+
+const phone = object({ id, number: e164, raw: { type: 'string', description: 'As it was typed' }, label: phoneLabel })
+
+const customerInput = {
+  kind,
+  name: { type: 'string', minLength: 1, maxLength: 200, description: 'Free text; Chinese names are kept whole' },
+  phones: {
+    type: 'array',
+    maxItems: 20,
+    description: 'Replaces the list when given. Any format; read with the organisation’s default country (422 on `phones.<i>.number`)',
+    items: input({ number: { type: 'string', minLength: 1, maxLength: 40 }, label: phoneLabel }, ['number']),
+  },
+  emails: { type: 'array', maxItems: 20, description: 'Replaces the list when given', items: input({ address: ref('EmailInput'), label: emailLabel }, ['address']) },
+  idNumber: nullable({ type: 'string', maxLength: 64 }),
+  ownerId: nullable({ ...id, description: 'Defaults to the acting user on create. Without customers.view_all: yourself or a member of your teams' }),
+  source: nullable({ type: 'string', maxLength: 64 }),
+  status,
+  tags,
+  notes: nullable({ type: 'string', maxLength: 10000 }),
+  customFields: { ...customFields, description: 'Merged into the current values; null removes a value' },
+}
+
+/** Customers and their custom fields (app/crm). */
+export const crmSchemas: SchemaMap = {
+  Customer: object({
+    id,
+    kind,
+    name: { type: 'string' },
+    phones: { type: 'array', items: phone },
+    emails: { type: 'array', items: object({ id, address: { type: 'string' }, label: emailLabel }) },
+    idNumber: nullable({ type: 'string', description: 'Masked (first 3 and last 4 kept) in lists and for users without customers.view_ids' }),
+    ownerId: nullable(id),
+    ownerName: nullable({ type: 'string' }),
+    source: nullable({ type: 'string' }),
+    status,
+    tags: { type: 'array', items: { type: 'string' } },
+    notes: nullable({ type: 'string' }),
+    customFields,
+    createdAt: when,
+    updatedAt: when,
+    createdBy: nullable(id),
+    updatedBy: nullable(id),
+  }),
+  CustomerRequest: input(customerInput, ['name']),
+  UpdateCustomerRequest: input(customerInput),
+  CustomerMatch: object({
+    id,
+    name: { type: 'string' },
+    phones: { type: 'array', items: phone },
+    ownerName: nullable({ type: 'string' }),
+    matchedNumber: { ...e164, description: 'The customer’s number that matched' },
+  }),
+  CustomerField: object({ id, key: fieldKey, label: { type: 'string' }, type: fieldType, options: { type: 'array', items: { type: 'string' } }, required: { type: 'boolean' }, position: { type: 'integer' } }),
+  CustomerFieldRequest: input({ key: fieldKey, label: fieldLabel, type: fieldType, options, required: { type: 'boolean' }, position }, ['key', 'label', 'type']),
+  UpdateCustomerFieldRequest: input({ label: fieldLabel, options, required: { type: 'boolean' }, position }),
+}

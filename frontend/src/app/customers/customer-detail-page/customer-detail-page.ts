@@ -1,0 +1,95 @@
+import { DatePipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Store } from '@ngrx/store';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { authFeature } from '../../auth/auth.reducer';
+import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
+import { OutcomeToast } from '../../shared/ui/outcome-toast';
+import { PageHeader } from '../../shared/ui/page-header/page-header';
+import { CustomerDetailStore } from '../customer-detail-store';
+import { CustomerDrawer } from '../customer-drawer/customer-drawer';
+import { CustomerEditorStore } from '../customer-editor-store';
+import { formatFieldValue } from '../customer-form';
+
+/** One customer: who it is, how to reach it, its custom fields and (soon) its timeline. */
+@Component({
+  selector: 'app-customer-detail-page',
+  imports: [
+    DatePipe,
+    RouterLink,
+    TranslocoPipe,
+    NzButtonModule,
+    NzCardModule,
+    NzDescriptionsModule,
+    NzEmptyModule,
+    NzIconModule,
+    NzPopconfirmModule,
+    NzSpinModule,
+    NzTagModule,
+    ApiErrorAlert,
+    CustomerDrawer,
+    PageHeader,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './customer-detail-page.html',
+  styleUrl: './customer-detail-page.css',
+})
+export class CustomerDetailPage {
+  /** The customer's id, from the route. */
+  readonly id = input.required<string>();
+
+  protected readonly store = inject(CustomerDetailStore);
+  protected readonly editor = inject(CustomerEditorStore);
+  private readonly session = inject(Store);
+  private readonly router = inject(Router);
+  private readonly toast = inject(OutcomeToast);
+
+  protected readonly customer = this.store.customer;
+  protected readonly canManage = computed(() =>
+    this.session.selectSignal(authFeature.selectPermissionSet)().has('customers.manage'),
+  );
+  /** Every custom field of the tenant with this customer's value as text. */
+  protected readonly customFields = computed(() => {
+    const values = this.customer()?.customFields ?? {};
+    return this.editor.fields().map((field) => ({
+      field,
+      text: formatFieldValue(values[field.key]),
+    }));
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => this.store.load(id));
+    });
+  }
+
+  protected async remove(): Promise<void> {
+    const customer = this.customer();
+    if (!customer) return;
+    const outcome = await this.store.remove();
+    if (outcome.ok) {
+      this.toast.success('customers.deleted', { name: customer.name });
+      void this.router.navigate(['/customers']);
+    } else {
+      this.toast.failureAsSent(outcome.error);
+    }
+  }
+}
