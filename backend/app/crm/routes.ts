@@ -3,8 +3,9 @@ import { tenantRoute } from '#shared/route_guard'
 
 const CustomersController = () => import('#crm/controllers/customers_controller')
 const CustomerFieldsController = () => import('#crm/controllers/customer_fields_controller')
+const TrackingRecordsController = () => import('#crm/controllers/tracking_records_controller')
 
-/** Customers, the caller match of the agent frame, and the tenant's custom fields. */
+/** Customers, the caller match of the agent frame, the tenant's custom fields and customers' tracking records. */
 export function crmRoutes() {
   tenantRoute(router.get('customers', [CustomersController, 'index']).as('customers.index'), 'customers.view')
   tenantRoute(router.get('customers/match', [CustomersController, 'match']).as('customers.match'), 'customers.view')
@@ -17,4 +18,9 @@ export function crmRoutes() {
   tenantRoute(router.post('customer-fields', [CustomerFieldsController, 'store']).as('customer_fields.store'), 'customers.manage')
   tenantRoute(router.patch('customer-fields/:id', [CustomerFieldsController, 'update']).as('customer_fields.update'), 'customers.manage')
   tenantRoute(router.delete('customer-fields/:id', [CustomerFieldsController, 'destroy']).as('customer_fields.destroy'), 'customers.manage')
+
+  tenantRoute(router.get('customers/:id/tracking-records', [TrackingRecordsController, 'index']).as('tracking_records.index'), 'customers.view')
+  tenantRoute(router.post('customers/:id/tracking-records', [TrackingRecordsController, 'store']).as('tracking_records.store'), 'customers.view')
+  tenantRoute(router.get('tracking-records/due', [TrackingRecordsController, 'due']).as('tracking_records.due'), 'customers.view')
+  tenantRoute(router.patch('tracking-records/:id', [TrackingRecordsController, 'update']).as('tracking_records.update'), 'customers.view')
 }

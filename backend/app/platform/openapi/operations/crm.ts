@@ -68,4 +68,37 @@ export const crmOperations: OperationMap = {
     success: json(200, data('CustomerField'), 'The field'),
   },
   'customer_fields.destroy': { tag: 'Customers', summary: 'Delete a custom field', description: 'Its values are removed from every customer.', success: noContent('Deleted') },
+
+  'tracking_records.index': {
+    tag: 'Customers',
+    summary: 'A customer’s tracking records, newest first',
+    description: SCOPE_NOTE,
+    query: [parameter('Page'), parameter('PerPage')],
+    success: json(200, page('TrackingRecord'), 'One page of the timeline'),
+  },
+  'tracking_records.store': {
+    tag: 'Customers',
+    summary: 'Log what was done with a customer',
+    description:
+      `customers.view is enough for a customer you see. The owner defaults to you; another owner must be an active user you may give customers to (422 \`ownerId\`). ` +
+      `callId must be a call of your organisation (422 \`callId\`). ${SCOPE_NOTE}`,
+    body: 'TrackingRecordRequest',
+    success: json(201, data('TrackingRecord'), 'The new record'),
+  },
+  'tracking_records.update': {
+    tag: 'Customers',
+    summary: 'Change a tracking record or mark its follow-up done',
+    description: `Its author, its owner or a holder of customers.manage may (403 otherwise). ${SCOPE_NOTE}`,
+    body: 'UpdateTrackingRecordRequest',
+    success: json(200, data('TrackingRecord'), 'The record'),
+  },
+  'tracking_records.due': {
+    tag: 'Customers',
+    summary: 'Follow-ups due by the end of today',
+    description:
+      'Open follow-ups whose time is before the end of today in the organisation’s time zone, overdue ones included, oldest first (at most 500). ' +
+      'Yours, or with customers.view_all anyone’s (403 otherwise). Only customers you see count.',
+    query: [query('ownerId', { type: 'string', format: 'uuid' }, 'Whose follow-ups (default: yours)')],
+    success: json(200, list('DueTrackingRecord'), 'Due follow-ups'),
+  },
 }

@@ -15,6 +15,27 @@ const options = { type: 'array', maxItems: 100, uniqueItems: true, items: { type
 const position = { type: 'integer', minimum: 0, maximum: 1000 }
 const customFields = { type: 'object', additionalProperties: true, description: 'Values keyed by custom-field key, checked against the definitions (422 on `customFields.<key>`)' }
 
+const trackingType = { type: 'string', enum: ['call', 'follow_up', 'visit', 'email', 'note'] }
+const outcome = nullable({ type: 'string', maxLength: 64 })
+const trackingContent = { type: 'string', minLength: 1, maxLength: 4000 }
+const followUpAt = nullable({ ...when, description: 'When to follow up; null for none' })
+
+const trackingRecord = {
+  id,
+  customerId: id,
+  type: trackingType,
+  outcome,
+  content: { type: 'string' },
+  callId: nullable(id),
+  ownerId: id,
+  ownerName: nullable({ type: 'string' }),
+  nextFollowUpAt: followUpAt,
+  done: { type: 'boolean', description: 'The follow-up was done' },
+  createdAt: when,
+  createdBy: nullable(id),
+  createdByName: nullable({ type: 'string' }),
+}
+
 const phone = object({ id, number: e164, raw: { type: 'string', description: 'As it was typed' }, label: phoneLabel })
 
 const customerInput = {
@@ -69,4 +90,11 @@ export const crmSchemas: SchemaMap = {
   CustomerField: object({ id, key: fieldKey, label: { type: 'string' }, type: fieldType, options: { type: 'array', items: { type: 'string' } }, required: { type: 'boolean' }, position: { type: 'integer' } }),
   CustomerFieldRequest: input({ key: fieldKey, label: fieldLabel, type: fieldType, options, required: { type: 'boolean' }, position }, ['key', 'label', 'type']),
   UpdateCustomerFieldRequest: input({ label: fieldLabel, options, required: { type: 'boolean' }, position }),
+  TrackingRecord: object(trackingRecord),
+  DueTrackingRecord: object({ ...trackingRecord, customerName: { type: 'string' } }),
+  TrackingRecordRequest: input(
+    { type: trackingType, outcome, content: trackingContent, callId: nullable(id), nextFollowUpAt: followUpAt, ownerId: { ...id, description: 'Defaults to you' } },
+    ['type', 'content']
+  ),
+  UpdateTrackingRecordRequest: input({ outcome, content: trackingContent, nextFollowUpAt: followUpAt, done: { type: 'boolean' } }),
 }

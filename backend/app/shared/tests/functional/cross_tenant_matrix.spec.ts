@@ -45,8 +45,8 @@ async function victimTenant() {
     ca: (await addCertificateAuthority(scope, { name: 'B CA', pem: CA_PEM })).id,
     job: (await enqueueJob(scope, 'audit.export', { filters: {}, cutoff: new Date().toISOString() })).id,
     ...(await acdFixtures(scope, agent.user.id)),
-    ...(await crmFixtures(scope, agent.user.id)),
   }))
+  Object.assign(ids, await asAdmin(b, (scope) => crmFixtures(scope, agent.user.id, ids.call)))
   return { b, ids }
 }
 

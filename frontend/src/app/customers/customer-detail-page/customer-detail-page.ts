@@ -14,7 +14,6 @@ import { Store } from '@ngrx/store';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
@@ -26,9 +25,10 @@ import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { CustomerDetailStore } from '../customer-detail-store';
 import { CustomerDrawer } from '../customer-drawer/customer-drawer';
 import { CustomerEditorStore } from '../customer-editor-store';
+import { CustomerTimeline } from '../customer-timeline/customer-timeline';
 import { formatFieldValue } from '../customer-form';
 
-/** One customer: who it is, how to reach it, its custom fields and (soon) its timeline. */
+/** One customer: who it is, how to reach it, its custom fields and its timeline. */
 @Component({
   selector: 'app-customer-detail-page',
   imports: [
@@ -38,13 +38,13 @@ import { formatFieldValue } from '../customer-form';
     NzButtonModule,
     NzCardModule,
     NzDescriptionsModule,
-    NzEmptyModule,
     NzIconModule,
     NzPopconfirmModule,
     NzSpinModule,
     NzTagModule,
     ApiErrorAlert,
     CustomerDrawer,
+    CustomerTimeline,
     PageHeader,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

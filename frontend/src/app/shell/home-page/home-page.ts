@@ -6,6 +6,7 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { authFeature } from '../../auth/auth.reducer';
+import { FollowUpsCard } from '../../customers/follow-ups-card/follow-ups-card';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { MENU, visibleMenu } from '../menu';
 
@@ -18,6 +19,7 @@ import { MENU, visibleMenu } from '../menu';
     NzCardModule,
     NzDescriptionsModule,
     NzIconModule,
+    FollowUpsCard,
     PageHeader,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -44,6 +46,9 @@ import { MENU, visibleMenu } from '../menu';
         </nz-descriptions>
       }
     </nz-card>
+    @if (canSeeCustomers()) {
+      <app-follow-ups-card class="block" />
+    }
     @if (shortcuts().length) {
       <h2 class="section">{{ 'menu.administration' | transloco }}</h2>
       <div class="tiles">
@@ -106,6 +111,7 @@ export class HomePage {
   protected readonly user = this.store.selectSignal(authFeature.selectUser);
   protected readonly tenant = this.store.selectSignal(authFeature.selectTenant);
   private readonly granted = this.store.selectSignal(authFeature.selectPermissionSet);
+  protected readonly canSeeCustomers = computed(() => this.granted().has('customers.view'));
   protected readonly shortcuts = computed(
     () =>
       visibleMenu(MENU, this.granted()).find((section) => section.key === 'administration')

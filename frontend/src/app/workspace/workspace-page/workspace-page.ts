@@ -6,16 +6,17 @@ import { VoiceSession } from '../../shared/voice/voice-session';
 import { CallBar } from '../call-bar/call-bar';
 import { CallPanel } from '../call-panel/call-panel';
 import { OfferCard } from '../offer-card/offer-card';
+import { ScreenPop } from '../screen-pop/screen-pop';
 import { WorkspaceStore } from '../workspace-store';
 
 /**
- * The agent workspace: the call bar, the ringing card while a call is offered, and the softphone
- * of the connected call. Test hooks: `data-media-state` on the root and the hidden
- * `[data-subscribed-identities]` listing whom this browser hears.
+ * The agent workspace: the call bar, the ringing card while a call is offered, the softphone of
+ * the connected call and the screen pop of its caller. Test hooks: `data-media-state` on the root
+ * and the hidden `[data-subscribed-identities]` listing whom this browser hears.
  */
 @Component({
   selector: 'app-workspace-page',
-  imports: [TranslocoPipe, ApiErrorAlert, PageHeader, CallBar, CallPanel, OfferCard],
+  imports: [TranslocoPipe, ApiErrorAlert, PageHeader, CallBar, CallPanel, OfferCard, ScreenPop],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
     'data-testid': 'workspace',
@@ -29,6 +30,7 @@ import { WorkspaceStore } from '../workspace-store';
     <app-api-error-alert class="alert" [error]="store.loadError()" />
     <app-call-bar />
     <app-call-panel />
+    <app-screen-pop />
     <app-offer-card />
     <span
       hidden
