@@ -1,0 +1,84 @@
+/**
+ * End-to-end for the CRM slice: a customer manager finds a customer by part of a Chinese name and
+ * by a few digits of a phone, opens the customer and logs a follow-up in the timeline; a call from
+ * that customer's number (written differently) pops the customer up in the agent's workspace.
+ */
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { missingBrowser, startPlatform, launchBrowser, snap, callApi } from './harness.mjs'
+
+const reason = missingBrowser()
+if (reason && process.env.CI === 'true') throw new Error(`CI=true and the browser suite cannot run: ${reason}`)
+
+const PASSWORD = 'e2e password 123'
+let platform
+let browser
+
+before(async () => {
+  if (reason) return
+  platform = await startPlatform()
+  browser = await launchBrowser()
+})
+
+after(async () => {
+  await browser?.close()
+  await platform?.stop()
+})
+
+const api = (method, path, token, body) => callApi(platform.baseUrl, method, path, token, body)
+
+async function signIn(slug, email) {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+  page.setDefaultTimeout(20_000)
+  await page.goto(`${platform.baseUrl}/login`)
+  await page.getByTestId('login-tenant').fill(slug)
+  await page.getByTestId('login-email').fill(email)
+  await page.getByTestId('login-password').fill(PASSWORD)
+  await page.getByTestId('login-password').press('Enter')
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+  return page
+}
+
+test('find a customer, log a follow-up, and see the customer pop up on a call from their number', { skip: reason ?? false, timeout: 180_000 }, async () => {
+  const slug = `crm-${randomBytes(3).toString('hex')}`
+  const admin = (await api('POST', '/signup', null, { organisationName: '客户中心', slug, timeZone: 'Asia/Shanghai', locale: 'en', adminName: 'Admin', adminEmail: `admin@${slug}.test`, password: PASSWORD })).data.token
+  const agentRole = (await api('GET', '/roles', admin)).data.find((r) => r.key === 'agent').id
+  const email = `agent@${slug}.test`
+  const agent = (await api('POST', '/users', admin, { email, displayName: 'Lin Agent', roleIds: [agentRole] })).data
+  const mail = (await api('GET', '/dev/mailbox')).data.find((m) => m.to === email)
+  await api('POST', '/auth/password/reset', null, { token: decodeURIComponent(/token=([^\s&]+)/.exec(mail.body)[1]), password: PASSWORD })
+  // Owned by the agent, so the agent (own customers only) may see it in the screen pop.
+  const customer = (await api('POST', '/customers', admin, { kind: 'person', name: '王小明', phones: [{ number: '+86 138 0013 8000', label: 'mobile' }], ownerId: agent.id, tags: ['VIP'] })).data
+  await api('POST', '/customers', admin, { kind: 'organisation', name: '上海电器有限公司', phones: [{ number: '+86 139 1234 5678' }] })
+  const queue = (await api('POST', '/queues', admin, { name: 'Care', wrapUpSeconds: 60 })).data
+  await api('PUT', `/queues/${queue.id}/members`, admin, { userIds: [agent.id] })
+
+  const manager = await signIn(slug, `admin@${slug}.test`)
+  await manager.goto(`${platform.baseUrl}/customers`)
+  await manager.getByTestId('customers-search').fill('小明')
+  await manager.waitForFunction(() => document.querySelectorAll('[data-testid="customer-row"]').length === 1)
+  assert.equal(await manager.getByTestId('customer-row').getAttribute('data-customer-name'), '王小明')
+  await manager.getByTestId('customers-search').fill('00138')
+  await manager.waitForFunction(() => document.querySelector('[data-testid="customer-row"]')?.getAttribute('data-customer-name') === '王小明')
+  await snap(manager, '31-customers-search')
+  await manager.getByTestId('customer-link').click()
+  await manager.getByTestId('tracking-form').waitFor()
+  await manager.getByTestId('tracking-content').fill('客户询问退货流程，约好明天回访')
+  await manager.getByTestId('tracking-save').click()
+  await manager.locator('[data-testid="tracking-record"]').first().waitFor()
+  assert.match(await manager.locator('[data-testid="tracking-record"]').first().innerText(), /退货流程/)
+  await snap(manager, '32-customer-timeline')
+  const records = (await api('GET', `/customers/${customer.id}/tracking-records`, admin)).data
+  assert.deepEqual(records.map((r) => r.content), ['客户询问退货流程，约好明天回访'])
+
+  const agentPage = await signIn(slug, email)
+  await agentPage.getByTestId('menu-agent-workspace').click()
+  await agentPage.getByTestId('workspace-ready').click()
+  await agentPage.waitForFunction(() => /ready|就绪/i.test(document.querySelector('[data-testid="workspace-state"]')?.textContent ?? ''))
+  await api('POST', `/queues/${queue.id}/simulated-calls`, admin, { ani: '008613800138000' })
+  await agentPage.getByTestId('workspace-offer').waitFor()
+  await agentPage.waitForSelector('[data-testid="screen-pop"][data-state="found"]')
+  assert.equal(await agentPage.getByTestId('screen-pop-customer').getAttribute('data-customer-id'), customer.id)
+  await snap(agentPage, '33-screen-pop')
+})
