@@ -4,6 +4,7 @@
  */
 import app from '@adonisjs/core/services/app'
 import '#identity/jobs/audit_export'
+import '#crm/jobs/customer_export'
 import { jobRunner } from '#jobs/job_runner'
 import { acdSweeper } from '#contact_center/acd_sweeper'
 import { voiceReconciler } from '#voice/voice_events'

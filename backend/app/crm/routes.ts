@@ -4,6 +4,8 @@ import { tenantRoute } from '#shared/route_guard'
 const CustomersController = () => import('#crm/controllers/customers_controller')
 const CustomerFieldsController = () => import('#crm/controllers/customer_fields_controller')
 const TrackingRecordsController = () => import('#crm/controllers/tracking_records_controller')
+const CustomerExportsController = () => import('#crm/controllers/customer_exports_controller')
+const CustomerMergesController = () => import('#crm/controllers/customer_merges_controller')
 
 /** Customers, the caller match of the agent frame, the tenant's custom fields and customers' tracking records. */
 export function crmRoutes() {
@@ -23,4 +25,10 @@ export function crmRoutes() {
   tenantRoute(router.post('customers/:id/tracking-records', [TrackingRecordsController, 'store']).as('tracking_records.store'), 'customers.view')
   tenantRoute(router.get('tracking-records/due', [TrackingRecordsController, 'due']).as('tracking_records.due'), 'customers.view')
   tenantRoute(router.patch('tracking-records/:id', [TrackingRecordsController, 'update']).as('tracking_records.update'), 'customers.view')
+
+  tenantRoute(router.get('customers/:id/duplicates', [CustomerMergesController, 'duplicates']).as('customers.duplicates'), 'customers.view')
+  tenantRoute(router.post('customers/:id/merge', [CustomerMergesController, 'merge']).as('customers.merge'), 'customers.manage')
+  tenantRoute(router.get('customers/:id/merges', [CustomerMergesController, 'merges']).as('customers.merges'), 'customers.view')
+
+  tenantRoute(router.post('customers/exports', [CustomerExportsController, 'store']).as('customers.export'), 'customers.export')
 }

@@ -142,25 +142,7 @@ const SORT_COLUMNS = { name: 'c.name', createdAt: 'c.created_at', updatedAt: 'c.
  * of an e-mail address, or, with 4 digits or more, of a phone number's digits. ID numbers are masked.
  */
 export async function listCustomers(scope: TenantScope, viewer: CustomerViewer, input: CustomerListInput) {
-  const query = baseQuery(scope, viewer)
-  const search = input.search?.trim()
-  if (search) {
-    const pattern = `%${likeEscape(search)}%`
-    const digits = search.replace(/\D/g, '')
-    query.where((q) => {
-      q.where('c.name', 'ilike', pattern)
-      q.orWhereExists((e) => e.from('customer_emails as e').whereRaw('e.tenant_id = c.tenant_id and e.customer_id = c.id').whereRaw('lower(e.address) like lower(?)', [pattern]))
-      if (digits.length >= 4) {
-        q.orWhereExists((p) => p.from('customer_phones as p').whereRaw('p.tenant_id = c.tenant_id and p.customer_id = c.id').where('p.e164', 'like', `%${digits}%`))
-      }
-    })
-  }
-  if (input.ownerId) query.where('c.owner_id', input.ownerId)
-  if (input.status) query.where('c.status', input.status)
-  if (input.tag) query.whereRaw('c.tags @> array[?]::text[]', [input.tag])
-  const sort = input.sort ?? 'name'
-  const direction = sort.startsWith('-') ? 'desc' : 'asc'
-  query.orderBy(SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS], direction).orderBy('c.id', direction)
+  const query = applyCustomerFilters(baseQuery(scope, viewer), input)
   return paginate(query, input, 25, (rows) => hydrate(scope.trx, scope.tenantId, rows, false))
 }
 
@@ -193,4 +175,42 @@ export async function matchCustomers(scope: TenantScope, viewer: CustomerViewer,
   const unique = [...new Map(rows.map((r) => [r.id, r])).values()]
   const customers = await hydrate(scope.trx, scope.tenantId, unique, false)
   return customers.map((c, i) => ({ id: c.id, name: c.name, phones: c.phones, ownerName: c.ownerName, matchedNumber: unique[i].matched_number }))
+}
+
+/**
+ * Applies the list's filters (search, owner, status, tag) and order to a customer query (aliased
+ * `c`); shared by the list and the export.
+ */
+export function applyCustomerFilters(query: DatabaseQueryBuilderContract<any>, input: CustomerListInput) {
+  const search = input.search?.trim()
+  if (search) {
+    const pattern = `%${likeEscape(search)}%`
+    const digits = search.replace(/\D/g, '')
+    query.where((q) => {
+      q.where('c.name', 'ilike', pattern)
+      q.orWhereExists((e) => e.from('customer_emails as e').whereRaw('e.tenant_id = c.tenant_id and e.customer_id = c.id').whereRaw('lower(e.address) like lower(?)', [pattern]))
+      if (digits.length >= 4) {
+        q.orWhereExists((p) => p.from('customer_phones as p').whereRaw('p.tenant_id = c.tenant_id and p.customer_id = c.id').where('p.e164', 'like', `%${digits}%`))
+      }
+    })
+  }
+  if (input.ownerId) query.where('c.owner_id', input.ownerId)
+  if (input.status) query.where('c.status', input.status)
+  if (input.tag) query.whereRaw('c.tags @> array[?]::text[]', [input.tag])
+  const sort = input.sort ?? 'name'
+  const direction = sort.startsWith('-') ? 'desc' : 'asc'
+  return query.orderBy(SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS], direction).orderBy('c.id', direction)
+}
+
+/** The ids of every customer the viewer sees that matches the list's filters, in the list's order. */
+export async function matchingCustomerIds(scope: TenantScope, viewer: CustomerViewer, input: CustomerListInput): Promise<string[]> {
+  const rows = await applyCustomerFilters(baseQuery(scope, viewer).clearSelect().select('c.id'), input)
+  return rows.map((r: { id: string }) => r.id)
+}
+
+/** These customers in the given order, leaving out those gone or no longer in the viewer's scope. */
+export async function customersByIds(scope: TenantScope, viewer: CustomerViewer, ids: string[], options: { revealIds: boolean }): Promise<Customer[]> {
+  const rows = await baseQuery(scope, viewer).whereIn('c.id', ids)
+  const byId = new Map((await hydrate(scope.trx, scope.tenantId, rows, options.revealIds)).map((c) => [c.id, c]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
 }

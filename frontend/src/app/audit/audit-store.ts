@@ -4,8 +4,7 @@ import { rxMethod } from '@ngrx/signals/rxjs-interop';
 import { catchError, of, pipe, switchMap, tap } from 'rxjs';
 import { toApiError } from '../shared/api/api-error';
 import { ApiError, EMPTY_META, PageMeta } from '../shared/api/api-types';
-import { JobsApi } from '../shared/api/jobs-api';
-import { POLL_SCHEDULER } from '../shared/store/schedulers';
+import { withJobExport } from '../shared/store/with-job-export';
 import { withMutation } from '../shared/store/with-mutation';
 import { AuditApi, AuditEntry, AuditFilters } from './audit-api';
 
@@ -21,8 +20,6 @@ interface AuditState {
   readonly meta: PageMeta;
   readonly loading: boolean;
   readonly loadError: ApiError | null;
-  /** Percent done of a running export (null: unknown yet, or none running). */
-  readonly exportPercent: number | null;
 }
 
 /** The unfiltered log. */
@@ -42,62 +39,42 @@ export const AuditStore = signalStore(
     meta: EMPTY_META,
     loading: false,
     loadError: null,
-    exportPercent: null,
   }),
   withMutation(),
-  withMethods(
-    (
-      store,
-      api = inject(AuditApi),
-      jobs = inject(JobsApi),
-      scheduler = inject(POLL_SCHEDULER),
-    ) => ({
-      load: rxMethod<AuditQuery>(
-        pipe(
-          tap(() => patchState(store, { loading: true, loadError: null })),
-          switchMap(({ filters, page, perPage }) =>
-            api.list(filters, page, perPage).pipe(
-              tap((result) =>
-                patchState(store, { entries: result.data, meta: result.meta, loading: false }),
-              ),
-              catchError((err: unknown) => {
-                patchState(store, { loading: false, loadError: toApiError(err) });
-                return of(null);
-              }),
+  withJobExport(),
+  withMethods((store, api = inject(AuditApi)) => ({
+    load: rxMethod<AuditQuery>(
+      pipe(
+        tap(() => patchState(store, { loading: true, loadError: null })),
+        switchMap(({ filters, page, perPage }) =>
+          api.list(filters, page, perPage).pipe(
+            tap((result) =>
+              patchState(store, { entries: result.data, meta: result.meta, loading: false }),
             ),
+            catchError((err: unknown) => {
+              patchState(store, { loading: false, loadError: toApiError(err) });
+              return of(null);
+            }),
           ),
         ),
       ),
-      applyFilters(filters: AuditFilters): void {
-        patchState(store, { query: { ...store.query(), filters, page: 1 } });
-      },
-      changePage(page: number, perPage: number): void {
-        const query = store.query();
-        if (query.page === page && query.perPage === perPage) return;
-        patchState(store, {
-          query: { ...query, page: perPage === query.perPage ? page : 1, perPage },
-        });
-      },
-      /** Exports the filtered log: starts the job, follows its progress, then fetches the CSV. */
-      async exportCsv() {
-        patchState(store, { exportPercent: null });
-        const fallbackName = `operation-log-${new Date().toISOString().slice(0, 10)}.csv`;
-        const outcome = await store.mutate(
-          api
-            .startExport(store.query().filters)
-            .pipe(
-              switchMap((job) =>
-                jobs.fileOf(job, fallbackName, scheduler, (current) =>
-                  patchState(store, { exportPercent: current.progress.percent }),
-                ),
-              ),
-            ),
-        );
-        patchState(store, { exportPercent: null });
-        return outcome;
-      },
-    }),
-  ),
+    ),
+    applyFilters(filters: AuditFilters): void {
+      patchState(store, { query: { ...store.query(), filters, page: 1 } });
+    },
+    changePage(page: number, perPage: number): void {
+      const query = store.query();
+      if (query.page === page && query.perPage === perPage) return;
+      patchState(store, {
+        query: { ...query, page: perPage === query.perPage ? page : 1, perPage },
+      });
+    },
+    /** Exports the filtered log: starts the job, follows its progress, then fetches the CSV. */
+    exportCsv() {
+      const fallbackName = `operation-log-${new Date().toISOString().slice(0, 10)}.csv`;
+      return store.exportFile(api.startExport(store.query().filters), fallbackName);
+    },
+  })),
   withHooks({
     onInit(store) {
       store.load(store.query);

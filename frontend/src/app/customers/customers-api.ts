@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { map, Observable } from 'rxjs';
 import { API_BASE, ApiData, Paged } from '../shared/api/api-types';
+import { Job } from '../shared/api/jobs-api';
 import { User } from '../shared/api/models';
 import { toParams } from '../shared/api/query-params';
 
@@ -74,12 +75,10 @@ export interface CustomerInput {
 
 /** Sort orders GET /customers accepts. */
 export type CustomerSort =
-  | 'name'
-  | '-name'
-  | 'createdAt'
-  | '-createdAt'
-  | 'updatedAt'
-  | '-updatedAt';
+  'name' | '-name' | 'createdAt' | '-createdAt' | 'updatedAt' | '-updatedAt';
+
+/** File formats of a customer export. */
+export type CustomerExportFormat = 'csv' | 'xlsx';
 
 /** Filters, order and page of the customers table. */
 export interface CustomersQuery {
@@ -133,6 +132,20 @@ export class CustomersApi {
 
   list(query: CustomersQuery): Observable<Paged<Customer>> {
     return this.http.get<Paged<Customer>>(this.base, { params: toParams({ ...query }) });
+  }
+
+  /** Starts an export of the filtered list as a background job (POST /customers/exports → 202). */
+  startExport(format: CustomerExportFormat, query: CustomersQuery): Observable<Job> {
+    const { search, ownerId, status, tag, sort } = query;
+    const body = {
+      format,
+      ...(search ? { search } : {}),
+      ...(ownerId ? { ownerId } : {}),
+      ...(status ? { status } : {}),
+      ...(tag ? { tag } : {}),
+      ...(sort ? { sort } : {}),
+    };
+    return this.http.post<ApiData<Job>>(`${this.base}/exports`, body).pipe(map((r) => r.data));
   }
 
   get(id: string): Observable<Customer> {

@@ -4,9 +4,12 @@ import { rxMethod } from '@ngrx/signals/rxjs-interop';
 import { debounceTime, distinctUntilChanged, pipe, tap } from 'rxjs';
 import { EMPTY_META, PageMeta } from '../shared/api/api-types';
 import { DEBOUNCE_SCHEDULER } from '../shared/store/schedulers';
+import { withJobExport } from '../shared/store/with-job-export';
 import { loadMethod, withLoad } from '../shared/store/with-load';
+import { withMutation } from '../shared/store/with-mutation';
 import {
   Customer,
+  CustomerExportFormat,
   CustomersApi,
   CustomerSort,
   CustomersQuery,
@@ -30,10 +33,12 @@ export const INITIAL_CUSTOMERS_QUERY: CustomersQuery = {
   perPage: 20,
 };
 
-/** State of the customers page: the server-paged, sorted and filtered table. */
+/** State of the customers page: the server-paged, sorted and filtered table, and its export. */
 export const CustomersStore = signalStore(
   withState<CustomersState>({ query: INITIAL_CUSTOMERS_QUERY, customers: [], meta: EMPTY_META }),
   withLoad(),
+  withMutation(),
+  withJobExport(),
   withMethods((store, api = inject(CustomersApi), scheduler = inject(DEBOUNCE_SCHEDULER)) => {
     const load = loadMethod(
       store,
@@ -67,6 +72,11 @@ export const CustomersStore = signalStore(
         if (query.page === page && query.perPage === perPage && query.sort === sort) return;
         const samePlace = perPage === query.perPage && sort === query.sort;
         patchState(store, { query: { ...query, page: samePlace ? page : 1, perPage, sort } });
+      },
+      /** Exports the list as filtered and sorted now: starts the job, follows it, fetches the file. */
+      exportList(format: CustomerExportFormat) {
+        const fallbackName = `customers-${new Date().toISOString().slice(0, 10)}.${format}`;
+        return store.exportFile(api.startExport(format, store.query()), fallbackName);
       },
     };
   }),

@@ -101,4 +101,40 @@ export const crmOperations: OperationMap = {
     query: [query('ownerId', { type: 'string', format: 'uuid' }, 'Whose follow-ups (default: yours)')],
     success: json(200, list('DueTrackingRecord'), 'Due follow-ups'),
   },
+
+  'customers.duplicates': {
+    tag: 'Customers',
+    summary: 'Possible duplicates of a customer',
+    description:
+      'Customers you see sharing a phone number (compared in E.164, so any way of writing it counts), an e-mail address (case-insensitive) ' +
+      `or an ID number with this one, most recently changed first (at most 50). ID numbers are masked without customers.view_ids. ${SCOPE_NOTE}`,
+    success: json(200, list('CustomerDuplicate'), 'The possible duplicates and why'),
+  },
+  'customers.merge': {
+    tag: 'Customers',
+    summary: 'Merge a duplicate into this customer',
+    description:
+      'This customer keeps its fields and gains the duplicate’s phones and e-mails it lacks, the union of the tags, the custom-field values, ID number ' +
+      'and source it has none of, the duplicate’s notes (appended) and its tracking records. The duplicate is then deleted; its full snapshot is kept ' +
+      `(see the merges list). Both customers must be ones you see (404 otherwise); the same id twice is a 422 on \`duplicateId\`. ${SCOPE_NOTE}`,
+    body: 'MergeCustomerRequest',
+    success: json(200, data('Customer'), 'The kept customer after the merge'),
+  },
+  'customers.merges': {
+    tag: 'Customers',
+    summary: 'Customers merged into this one',
+    description: `Newest first (at most 200), with who merged them and when. ${SCOPE_NOTE}`,
+    success: json(200, list('CustomerMerge'), 'The merges into this customer'),
+  },
+  'customers.export': {
+    tag: 'Customers',
+    summary: 'Start an export of the customer list (CSV or XLSX)',
+    description:
+      'Queues a background job that writes every customer you see matching the filters, in the list’s order: CSV as UTF-8 with a byte-order mark, or XLSX. ' +
+      'Columns: name, kind, phones, e-mails, ID number, owner, source, status, tags, notes, created, updated, then one per custom field (its label as header). ' +
+      'ID numbers are masked without customers.view_ids; text starting with = + - @, a tab or a carriage return gets a leading apostrophe. ' +
+      'The data scope is the one you have when the job runs. Follow it with `GET /api/v1/jobs/{id}` and fetch the file from `GET /api/v1/jobs/{id}/download`.',
+    body: 'CustomerExportRequest',
+    success: json(202, data('Job'), 'The queued job'),
+  },
 }

@@ -12,7 +12,7 @@ export const jobOperations: OperationMap = {
   'jobs.download': {
     tag: 'Jobs',
     summary: 'Download the file a finished job produced',
-    description: 'Answers 409 while the job has no file yet. The download is logged.',
+    description: 'CSV, or an Excel workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) for spreadsheet exports. Answers 409 while the job has no file yet. The download is logged.',
     success: { status: 200, media: 'text/csv', description: 'The file (attachment)' },
     errors: [409],
   },

@@ -97,4 +97,37 @@ export const crmSchemas: SchemaMap = {
     ['type', 'content']
   ),
   UpdateTrackingRecordRequest: input({ outcome, content: trackingContent, nextFollowUpAt: followUpAt, done: { type: 'boolean' } }),
+  CustomerDuplicate: object({
+    id,
+    name: { type: 'string' },
+    kind,
+    status,
+    ownerId: nullable(id),
+    ownerName: nullable({ type: 'string' }),
+    updatedAt: when,
+    reasons: { type: 'array', minItems: 1, items: { type: 'string', enum: ['phone', 'email', 'idNumber'] }, description: 'What the two customers share' },
+    matchedPhones: { type: 'array', items: e164, description: 'The shared numbers in E.164' },
+    matchedEmails: { type: 'array', items: { type: 'string' }, description: 'The duplicate’s shared addresses as written' },
+    matchedIdNumber: nullable({ type: 'string', description: 'The shared ID number, masked without customers.view_ids' }),
+  }),
+  MergeCustomerRequest: input({ duplicateId: { ...id, description: 'The customer that goes into this one and is then deleted' } }, ['duplicateId']),
+  CustomerMerge: object({
+    id,
+    mergedCustomerId: { ...id, description: 'The id the merged customer had' },
+    name: { type: 'string', description: 'Its name when it was merged' },
+    mergedAt: when,
+    mergedBy: nullable(id),
+    mergedByName: nullable({ type: 'string' }),
+  }),
+  CustomerExportRequest: input(
+    {
+      format: { type: 'string', enum: ['csv', 'xlsx'] },
+      search: { type: 'string', maxLength: 100, description: 'As the list’s search' },
+      ownerId: id,
+      status,
+      tag: { type: 'string', minLength: 1, maxLength: 40 },
+      sort: { type: 'string', enum: ['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'], description: 'As the list’s order (default name)' },
+    },
+    ['format']
+  ),
 }

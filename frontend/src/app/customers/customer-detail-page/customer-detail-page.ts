@@ -6,6 +6,7 @@ import {
   effect,
   inject,
   input,
+  signal,
   untracked,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
@@ -23,7 +24,9 @@ import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { CustomerDetailStore } from '../customer-detail-store';
+import { Customer } from '../customers-api';
 import { CustomerDrawer } from '../customer-drawer/customer-drawer';
+import { CustomerDuplicates } from '../customer-duplicates/customer-duplicates';
 import { CustomerEditorStore } from '../customer-editor-store';
 import { CustomerTimeline } from '../customer-timeline/customer-timeline';
 import { formatFieldValue } from '../customer-form';
@@ -44,6 +47,7 @@ import { formatFieldValue } from '../customer-form';
     NzTagModule,
     ApiErrorAlert,
     CustomerDrawer,
+    CustomerDuplicates,
     CustomerTimeline,
     PageHeader,
   ],
@@ -74,11 +78,19 @@ export class CustomerDetailPage {
     }));
   });
 
+  /** Bumped after a merge so the timeline is read again with the records that moved in. */
+  protected readonly timelineRevision = signal(0);
+
   constructor() {
     effect(() => {
       const id = this.id();
       untracked(() => this.store.load(id));
     });
+  }
+
+  protected showMerged(customer: Customer): void {
+    this.store.show(customer);
+    this.timelineRevision.update((n) => n + 1);
   }
 
   protected async remove(): Promise<void> {
