@@ -3,35 +3,20 @@
  * Chinese and signs out — in Debian's Chromium against the real backend and database.
  * Screenshots land in test-artifacts/e2e/.
  */
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { missingBrowser, startPlatform, launchBrowser, snap } from './harness.mjs'
+import { browserSuite, snap } from './harness.mjs'
 
-const reason = missingBrowser()
-if (reason && process.env.CI === 'true') throw new Error(`CI=true and the browser suite cannot run: ${reason}`)
+const suite = browserSuite()
 
-let platform
-let browser
-
-before(async () => {
-  if (reason) return
-  platform = await startPlatform()
-  browser = await launchBrowser()
-})
-
-after(async () => {
-  await browser?.close()
-  await platform?.stop()
-})
-
-test('sign up, sign in, invite a user, switch to Chinese, sign out', { skip: reason ?? false, timeout: 180_000 }, async () => {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' })
+test('sign up, sign in, invite a user, switch to Chinese, sign out', { skip: suite.reason ?? false, timeout: 180_000 }, async () => {
+  const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' })
   const slug = `e2e-${randomBytes(3).toString('hex')}`
   const admin = { email: `admin@${slug}.test`, password: 'e2e password 123' }
   page.setDefaultTimeout(20_000)
 
-  await page.goto(`${platform.baseUrl}/signup`)
+  await page.goto(`${suite.platform.baseUrl}/signup`)
   await page.getByTestId('signup-organisation').fill('E2E Support Center')
   await page.getByTestId('signup-slug').fill(slug)
   await page.getByTestId('signup-admin-name').fill('Erin Admin')

@@ -3,31 +3,15 @@
  * reaches the agent's workspace over the realtime socket (well before the 10 s fallback poll),
  * the agent answers with Enter, hangs up, and lands in wrap-up.
  */
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { missingBrowser, startPlatform, launchBrowser, snap, callApi } from './harness.mjs'
+import { browserSuite, snap } from './harness.mjs'
 
-const reason = missingBrowser()
-if (reason && process.env.CI === 'true') throw new Error(`CI=true and the browser suite cannot run: ${reason}`)
+const suite = browserSuite()
+const api = suite.api
 
-let platform
-let browser
-
-before(async () => {
-  if (reason) return
-  platform = await startPlatform()
-  browser = await launchBrowser()
-})
-
-after(async () => {
-  await browser?.close()
-  await platform?.stop()
-})
-
-const api = (method, path, token, body) => callApi(platform.baseUrl, method, path, token, body)
-
-test('an offer reaches the agent workspace live; answer, hang up, wrap-up', { skip: reason ?? false, timeout: 180_000 }, async () => {
+test('an offer reaches the agent workspace live; answer, hang up, wrap-up', { skip: suite.reason ?? false, timeout: 180_000 }, async () => {
   const slug = `ws-${randomBytes(3).toString('hex')}`
   const password = 'e2e password 123'
   const admin = (await api('POST', '/signup', null, { organisationName: 'Live Desk', slug, timeZone: 'Asia/Shanghai', locale: 'en', adminName: 'Admin', adminEmail: `admin@${slug}.test`, password })).data.token
@@ -39,9 +23,9 @@ test('an offer reaches the agent workspace live; answer, hang up, wrap-up', { sk
   const queue = (await api('POST', '/queues', admin, { name: 'Hotline', wrapUpSeconds: 60 })).data
   await api('PUT', `/queues/${queue.id}/members`, admin, { userIds: [invited.id] })
 
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+  const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } })
   page.setDefaultTimeout(20_000)
-  await page.goto(`${platform.baseUrl}/login`)
+  await page.goto(`${suite.platform.baseUrl}/login`)
   await page.getByTestId('login-tenant').fill(slug)
   await page.getByTestId('login-email').fill(email)
   await page.getByTestId('login-password').fill(password)

@@ -3,35 +3,19 @@
  * by a few digits of a phone, opens the customer and logs a follow-up in the timeline; a call from
  * that customer's number (written differently) pops the customer up in the agent's workspace.
  */
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { missingBrowser, startPlatform, launchBrowser, snap, callApi } from './harness.mjs'
-
-const reason = missingBrowser()
-if (reason && process.env.CI === 'true') throw new Error(`CI=true and the browser suite cannot run: ${reason}`)
+import { browserSuite, snap } from './harness.mjs'
 
 const PASSWORD = 'e2e password 123'
-let platform
-let browser
-
-before(async () => {
-  if (reason) return
-  platform = await startPlatform()
-  browser = await launchBrowser()
-})
-
-after(async () => {
-  await browser?.close()
-  await platform?.stop()
-})
-
-const api = (method, path, token, body) => callApi(platform.baseUrl, method, path, token, body)
+const suite = browserSuite()
+const api = suite.api
 
 async function signIn(slug, email) {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+  const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } })
   page.setDefaultTimeout(20_000)
-  await page.goto(`${platform.baseUrl}/login`)
+  await page.goto(`${suite.platform.baseUrl}/login`)
   await page.getByTestId('login-tenant').fill(slug)
   await page.getByTestId('login-email').fill(email)
   await page.getByTestId('login-password').fill(PASSWORD)
@@ -40,7 +24,7 @@ async function signIn(slug, email) {
   return page
 }
 
-test('find a customer, log a follow-up, and see the customer pop up on a call from their number', { skip: reason ?? false, timeout: 180_000 }, async () => {
+test('find a customer, log a follow-up, and see the customer pop up on a call from their number', { skip: suite.reason ?? false, timeout: 180_000 }, async () => {
   const slug = `crm-${randomBytes(3).toString('hex')}`
   const admin = (await api('POST', '/signup', null, { organisationName: '客户中心', slug, timeZone: 'Asia/Shanghai', locale: 'en', adminName: 'Admin', adminEmail: `admin@${slug}.test`, password: PASSWORD })).data.token
   const agentRole = (await api('GET', '/roles', admin)).data.find((r) => r.key === 'agent').id
@@ -55,7 +39,7 @@ test('find a customer, log a follow-up, and see the customer pop up on a call fr
   await api('PUT', `/queues/${queue.id}/members`, admin, { userIds: [agent.id] })
 
   const manager = await signIn(slug, `admin@${slug}.test`)
-  await manager.goto(`${platform.baseUrl}/customers`)
+  await manager.goto(`${suite.platform.baseUrl}/customers`)
   await manager.getByTestId('customers-search').fill('小明')
   await manager.waitForFunction(() => document.querySelectorAll('[data-testid="customer-row"]').length === 1)
   assert.equal(await manager.getByTestId('customer-row').getAttribute('data-customer-name'), '王小明')

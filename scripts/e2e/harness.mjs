@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import net from 'node:net'
 import assert from 'node:assert/strict'
+import { before, after } from 'node:test'
 import { ROOT, BACKEND, buildFrontendIfStale } from '../lib/platform.mjs'
 import { service, waitForHttp } from '../lib/processes.mjs'
 
@@ -58,6 +59,32 @@ export async function launchBrowser({ media = false } = {}) {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...mediaArgs],
   })
+}
+
+/**
+ * The shared set-up of a browser test file: the platform and Chromium start before its tests and
+ * stop after them. `reason` says why the file cannot run here (then its tests skip on a laptop;
+ * under CI=true the file fails at once); `missing` adds a reason of the file's own.
+ */
+export function browserSuite({ media = false, missing = null } = {}) {
+  const reason = missingBrowser() ?? missing
+  if (reason && process.env.CI === 'true') throw new Error(`CI=true and the browser suite cannot run: ${reason}`)
+  const suite = {
+    reason,
+    platform: null,
+    browser: null,
+    api: (method, path, token, body) => callApi(suite.platform.baseUrl, method, path, token, body),
+  }
+  before(async () => {
+    if (reason) return
+    suite.platform = await startPlatform()
+    suite.browser = await launchBrowser({ media })
+  })
+  after(async () => {
+    await suite.browser?.close()
+    await suite.platform?.stop()
+  })
+  return suite
 }
 
 /** Calls the platform's API (JSON, optional bearer token); anything but a 2xx fails the test. */

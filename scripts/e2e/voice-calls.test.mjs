@@ -7,31 +7,15 @@
  * that agent, who records (with a pause) and hangs up. Call, leg, agent-state rows, the recording
  * and emitted events are checked in the database.
  */
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash, randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { missingBrowser, startPlatform, launchBrowser, snap, callApi } from './harness.mjs'
-
-const reason = missingBrowser() ?? (process.env.LIVEKIT_URL ? null : 'LIVEKIT_URL is not set: the LiveKit server did not start')
-if (reason && process.env.CI === 'true') throw new Error(`CI=true and the voice browser suite cannot run: ${reason}`)
+import { browserSuite, snap } from './harness.mjs'
 
 const PASSWORD = 'e2e password 123'
-let platform
-let browser
-
-before(async () => {
-  if (reason) return
-  platform = await startPlatform()
-  browser = await launchBrowser({ media: true })
-})
-
-after(async () => {
-  await browser?.close()
-  await platform?.stop()
-})
-
-const api = (method, path, token, body) => callApi(platform.baseUrl, method, path, token, body)
+const suite = browserSuite({ media: true, missing: process.env.LIVEKIT_URL ? null : 'LIVEKIT_URL is not set: the LiveKit server did not start' })
+const api = suite.api
 
 /** Invites a user with one built-in role and sets their password through the mailed link. */
 async function invite(admin, slug, roles, name, roleKey) {
@@ -43,7 +27,7 @@ async function invite(admin, slug, roles, name, roleKey) {
 }
 
 async function signIn(page, slug, email) {
-  await page.goto(`${platform.baseUrl}/login`)
+  await page.goto(`${suite.platform.baseUrl}/login`)
   await page.getByTestId('login-tenant').fill(slug)
   await page.getByTestId('login-email').fill(email)
   await page.getByTestId('login-password').fill(PASSWORD)
@@ -96,7 +80,7 @@ async function waitForRecording(token, callId, timeoutMs = 15_000) {
 }
 
 async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, permissions: ['microphone'] })
+  const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, permissions: ['microphone'] })
   const page = await context.newPage()
   page.setDefaultTimeout(20_000)
   return page
@@ -124,7 +108,7 @@ async function tenantRows(tenantId, sql, params) {
   }
 }
 
-test('a web caller reaches an agent through the IVR; hold, supervision, consult, recording, blind transfer, hang-up', { skip: reason ?? false, timeout: 300_000 }, async () => {
+test('a web caller reaches an agent through the IVR; hold, supervision, consult, recording, blind transfer, hang-up', { skip: suite.reason ?? false, timeout: 300_000 }, async () => {
   const slug = `vc-${randomBytes(3).toString('hex')}`
   const signup = (await api('POST', '/signup', null, { organisationName: 'Voice Desk', slug, timeZone: 'Asia/Shanghai', locale: 'en', adminName: 'Admin', adminEmail: `admin@${slug}.test`, password: PASSWORD })).data
   const admin = signup.token
@@ -149,7 +133,7 @@ test('a web caller reaches an agent through the IVR; hold, supervision, consult,
   })).data
   const entry = (await api('POST', '/entry-points', admin, { kind: 'web', name: 'Website', target: { type: 'ivr', ivrMenuId: menu.id }, allowedOrigins: ['https://shop.example.com'] })).data
 
-  const framed = await fetch(`${platform.baseUrl}/call/${entry.widgetKey}`)
+  const framed = await fetch(`${suite.platform.baseUrl}/call/${entry.widgetKey}`)
   assert.match(framed.headers.get('content-security-policy') ?? '', /frame-ancestors 'self' https:\/\/shop\.example\.com/, 'the widget may be framed by the listed site')
   assert.equal(framed.headers.get('x-frame-options'), null)
 
@@ -162,7 +146,7 @@ test('a web caller reaches an agent through the IVR; hold, supervision, consult,
 
   // The customer calls from the widget; the bot answers in the room at once.
   const customer = await newPage()
-  await customer.goto(`${platform.baseUrl}/call/${entry.widgetKey}`)
+  await customer.goto(`${suite.platform.baseUrl}/call/${entry.widgetKey}`)
   await customer.getByTestId('web-call-start').click()
   await customer.waitForSelector('[data-testid="web-call"][data-call-state="connected"]')
   const callId = await customer.getByTestId('web-call').getAttribute('data-call-id')
@@ -198,7 +182,7 @@ test('a web caller reaches an agent through the IVR; hold, supervision, consult,
   // Supervision: monitor hears both; whisper reaches the agent only; barge reaches everyone.
   const zhaoPage = await newPage()
   await signIn(zhaoPage, slug, zhao.email)
-  await zhaoPage.goto(`${platform.baseUrl}/calls`)
+  await zhaoPage.goto(`${suite.platform.baseUrl}/calls`)
   const row = zhaoPage.locator(`[data-testid="live-call-row"][data-call-id="${callId}"]`)
   await row.getByTestId('call-monitor').click()
   await zhaoPage.waitForSelector('[data-testid="live-calls"][data-media-state="connected"]')
@@ -261,7 +245,7 @@ test('a web caller reaches an agent through the IVR; hold, supervision, consult,
   await wangPage.getByTestId('workspace-recording').waitFor({ state: 'detached' })
   const recording = await waitForRecording(admin, callId)
   assert.ok(recording.durationMs > 2500 && recording.durationMs < 8000, `recording lasted ${recording.durationMs} ms`)
-  const audio = Buffer.from(await (await fetch(`${platform.baseUrl}/api/v1/recordings/${recording.id}/audio`, { headers: { authorization: `Bearer ${admin}` } })).arrayBuffer())
+  const audio = Buffer.from(await (await fetch(`${suite.platform.baseUrl}/api/v1/recordings/${recording.id}/audio`, { headers: { authorization: `Bearer ${admin}` } })).arrayBuffer())
   assert.equal(audio.subarray(0, 4).toString(), 'RIFF')
   assert.equal(createHash('sha256').update(audio).digest('hex'), recording.sha256)
   assert.equal(audio.length, recording.bytes)
