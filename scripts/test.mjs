@@ -7,9 +7,11 @@
  * prints one total. With CI=true a suite that cannot find a service it needs fails instead of
  * skipping.
  *
- * Options: `npm test -- --only=backend,e2e` runs a subset (backend, analytics, frontend, e2e); other
- * arguments go to the backend's Japa runner (`--files=…`, `--tests=…`).
+ * Options: `npm test -- --only=backend,e2e` runs a subset (backend, analytics, frontend, e2e);
+ * `--e2e=customer-import,voice` runs only the end-to-end files whose names contain one of the words;
+ * other arguments go to the backend's Japa runner (`--files=…`, `--tests=…`).
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import { spawn } from 'node:child_process'
 import { ROOT, BACKEND, prepareDatabase, migrate } from './lib/platform.mjs'
@@ -19,7 +21,12 @@ import { startRedis } from './lib/redis.mjs'
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
 const wanted = (name) => !only || only.includes(name)
 // Anything else goes to the backend's Japa runner, e.g. `--files=app/voice/tests/functional/call_bot.spec.ts`.
-const japaArgs = process.argv.slice(2).filter((a) => !a.startsWith('--only='))
+const japaArgs = process.argv.slice(2).filter((a) => !a.startsWith('--only=') && !a.startsWith('--e2e='))
+const e2eWords = process.argv.find((a) => a.startsWith('--e2e='))?.slice(6).split(',')
+const e2eFiles = fs
+  .readdirSync(path.join(ROOT, 'scripts', 'e2e'))
+  .filter((f) => f.endsWith('.test.mjs') && (!e2eWords || e2eWords.some((word) => f.includes(word))))
+  .map((f) => path.join('scripts', 'e2e', f))
 const pgPort = Number(process.env.TEST_PG_PORT ?? 54339)
 const dataDir = path.join(ROOT, '.data', `test-${pgPort}`)
 const totals = { passed: 0, failed: 0, skipped: 0 }
@@ -45,7 +52,7 @@ try {
   if (wanted('backend')) await suite('backend', process.execPath, ['ace.js', 'test', ...japaArgs], { cwd: BACKEND, env })
   if (wanted('analytics')) await suite('analytics', 'npm', ['test', '-w', '@cc/analytics'], { cwd: ROOT, env })
   if (wanted('frontend')) await suite('frontend', 'npm', ['test', '-w', '@cc/frontend'], { cwd: ROOT, env })
-  if (wanted('e2e')) await suite('e2e', process.execPath, ['--test', '--test-concurrency=1', 'scripts/e2e/*.test.mjs'], { cwd: ROOT, env })
+  if (wanted('e2e')) await suite('e2e', process.execPath, ['--test', '--test-concurrency=1', ...e2eFiles], { cwd: ROOT, env })
 } finally {
   await voice.stop?.()
   await redis.stop?.()

@@ -1,6 +1,6 @@
 import { defineConfig } from '@adonisjs/core/bodyparser'
 
-/** Request bodies: JSON up to 1 MB (larger answers 413); uploads come later per module. */
+/** Request bodies: JSON up to 1 MB (larger answers 413); multipart uploads up to 210 MB (routes check their own file sizes). */
 const bodyParserConfig = defineConfig({
   allowedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   form: {
@@ -21,7 +21,8 @@ const bodyParserConfig = defineConfig({
     autoProcess: true,
     convertEmptyStringsToNull: true,
     processManually: [],
-    limit: '20mb',
+    // Customer imports take files up to 200 MB; each upload route checks its own file size.
+    limit: '210mb',
     types: ['multipart/form-data'],
   },
 })

@@ -54,18 +54,45 @@ export async function recordEvent(scope: TenantScope, event: DomainEventInput): 
       for (const listener of committedListeners) listener(envelope)
     })
   }
-  await scope.trx.table('domain_events').insert({
-    tenant_id: scope.tenantId,
-    id,
-    type: event.type,
-    schema_version: event.schemaVersion ?? 1,
-    actor_type: scope.actor.type,
-    actor_id: scope.actor.id,
-    entity_type: event.entityType,
-    entity_id: event.entityId,
-    payload: JSON.stringify(event.payload ?? {}),
-  })
+  await scope.trx.table('domain_events').insert(rowOf(envelope))
   return id
+}
+
+/** Writes many events in one statement (bulk work such as imports); the same guarantees as recordEvent. */
+export async function recordEvents(scope: TenantScope, events: DomainEventInput[]): Promise<void> {
+  if (!events.length) return
+  const occurredAt = new Date()
+  const envelopes: DomainEventEnvelope[] = events.map((event) => ({
+    id: newId(),
+    tenantId: scope.tenantId,
+    type: event.type,
+    schemaVersion: event.schemaVersion ?? 1,
+    occurredAt: occurredAt.toISOString(),
+    actor: { type: scope.actor.type, id: scope.actor.id },
+    entity: { type: event.entityType, id: event.entityId },
+    payload: event.payload ?? {},
+  }))
+  if (committedListeners.size > 0) {
+    scope.trx.after('commit', () => {
+      for (const envelope of envelopes) for (const listener of committedListeners) listener(envelope)
+    })
+  }
+  await scope.trx.table('domain_events').multiInsert(envelopes.map(rowOf))
+}
+
+/** The outbox row of an envelope. */
+function rowOf(envelope: DomainEventEnvelope) {
+  return {
+    tenant_id: envelope.tenantId,
+    id: envelope.id,
+    type: envelope.type,
+    schema_version: envelope.schemaVersion,
+    actor_type: envelope.actor.type,
+    actor_id: envelope.actor.id,
+    entity_type: envelope.entity.type,
+    entity_id: envelope.entity.id,
+    payload: JSON.stringify(envelope.payload),
+  }
 }
 
 /** Reads events of the scope's tenant back as envelopes, oldest first (used by tests and the relay). */

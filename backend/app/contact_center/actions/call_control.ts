@@ -9,6 +9,7 @@ import { endCall, lockCall } from '#contact_center/actions/calls'
 import { actionRefusal, type CallAction } from '#contact_center/call_actions'
 import { callActionContext } from '#contact_center/queries/call_query'
 import { leaveConsultOrConference } from '#contact_center/actions/consult'
+import { logCallOnCustomers } from '#crm/actions/call_tracking'
 
 /** Where a blind transfer sends the caller. */
 export type TransferTarget = { target: 'agent'; userId: string } | { target: 'queue'; queueId: string } | { target: 'number'; number: string }
@@ -199,6 +200,7 @@ export async function setDisposition(scope: TenantScope, userId: string, callId:
   const call = await lockForAction(scope, userId, callId, 'disposition')
   await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', callId).update({ disposition: code, disposition_notes: notes })
   await recordEvent(scope, { type: 'call.dispositioned', entityType: 'call', entityId: callId, payload: eventPayload(call, { code }) })
+  await logCallOnCustomers(scope, call, userId, code, notes)
 }
 
 /**

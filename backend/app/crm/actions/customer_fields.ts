@@ -87,7 +87,7 @@ export async function deleteCustomerField(scope: TenantScope, id: string) {
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /** Checks one value against its field; the error names `customFields.<key>`. */
-function checkValue(field: CustomerField, value: unknown): unknown {
+export function checkCustomValue(field: CustomerField, value: unknown): unknown {
   const fail = (rule: string, message: string) => new FieldError(`customFields.${field.key}`, rule, message)
   switch (field.type) {
     case 'text':
@@ -114,7 +114,7 @@ function checkValue(field: CustomerField, value: unknown): unknown {
   }
 }
 
-function isEmpty(value: unknown) {
+export function isEmptyValue(value: unknown) {
   return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
 }
 
@@ -131,11 +131,11 @@ export async function resolveCustomFields(scope: TenantScope, current: Record<st
   for (const [key, value] of Object.entries(given)) {
     const field = byKey.get(key)
     if (!field) throw new FieldError(`customFields.${key}`, 'exists', `There is no custom field "${key}"`)
-    if (isEmpty(value)) delete result[key]
-    else result[key] = checkValue(field, value)
+    if (isEmptyValue(value)) delete result[key]
+    else result[key] = checkCustomValue(field, value)
   }
   for (const field of fields) {
-    if (field.required && isEmpty(result[field.key])) throw new FieldError(`customFields.${field.key}`, 'required', `${field.label} is required`)
+    if (field.required && isEmptyValue(result[field.key])) throw new FieldError(`customFields.${field.key}`, 'required', `${field.label} is required`)
   }
   return result
 }

@@ -62,6 +62,21 @@ export async function mergeCustomers(scope: TenantScope, viewer: CustomerViewer,
       updated_by: me,
     })
 
+  // Category values the kept customer lacks come over, except into an exclusive group it already has a value in.
+  await scope.trx.rawQuery(
+    `insert into customer_categories (tenant_id, customer_id, value_id, group_id, assigned_by, assigned_at)
+     select d.tenant_id, ?, d.value_id, d.group_id, d.assigned_by, d.assigned_at from customer_categories d
+     join customer_category_groups g on g.tenant_id = d.tenant_id and g.id = d.group_id
+     where d.tenant_id = ? and d.customer_id = ?
+       and not exists (select 1 from customer_categories k where k.tenant_id = d.tenant_id and k.customer_id = ? and (k.value_id = d.value_id or (g.exclusive and k.group_id = d.group_id)))`,
+    [keptId, t, duplicateId, keptId]
+  )
+  // Care tasks come over too (their history stays); one the kept customer already has for the same rule and occurrence is dropped.
+  await scope.trx.rawQuery(
+    `update care_tasks d set customer_id = ? where d.tenant_id = ? and d.customer_id = ?
+       and not exists (select 1 from care_tasks k where k.tenant_id = d.tenant_id and k.customer_id = ? and k.rule_id is not distinct from d.rule_id and k.occurrence = d.occurrence)`,
+    [keptId, t, duplicateId, keptId]
+  )
   const trackingRecords = await scope.trx.from('tracking_records').where('tenant_id', t).where('customer_id', duplicateId).update({ customer_id: keptId, updated_at: new Date() })
   await scope.trx.from('customer_merges').where('tenant_id', t).where('kept_customer_id', duplicateId).update({ kept_customer_id: keptId })
   await scope.trx.table('customer_merges').insert({

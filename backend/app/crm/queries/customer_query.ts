@@ -4,6 +4,8 @@ import type { TenantScope } from '#shared/scope'
 import { notFound } from '#shared/errors'
 import { likeEscape, paginate } from '#shared/pagination'
 import type { Permission } from '#identity/permissions'
+import { type CustomerCategory, categoriesOf } from '#crm/queries/category_query'
+import { type SqlFragment, segmentFilterOf } from '#crm/queries/segment_rules'
 
 /** Labels of a customer's phone numbers and e-mail addresses. */
 export type PhoneLabel = 'mobile' | 'work' | 'home' | 'other'
@@ -22,6 +24,8 @@ export interface Customer {
   source: string | null
   status: 'active' | 'inactive'
   tags: string[]
+  /** The category values the customer has, in group order. */
+  categories: CustomerCategory[]
   notes: string | null
   customFields: Record<string, unknown>
   createdAt: string
@@ -91,9 +95,10 @@ function baseQuery(scope: TenantScope, viewer: CustomerViewer) {
 async function hydrate(trx: TransactionClientContract, tenantId: string, rows: Record<string, any>[], revealIds: boolean): Promise<Customer[]> {
   if (!rows.length) return []
   const ids = rows.map((r) => r.id)
-  const [phones, emails] = await Promise.all([
+  const [phones, emails, categories] = await Promise.all([
     trx.from('customer_phones').where('tenant_id', tenantId).whereIn('customer_id', ids).orderBy(['position', 'id']),
     trx.from('customer_emails').where('tenant_id', tenantId).whereIn('customer_id', ids).orderBy(['position', 'id']),
+    categoriesOf(trx, tenantId, ids),
   ])
   return rows.map((row) => ({
     id: row.id,
@@ -107,6 +112,7 @@ async function hydrate(trx: TransactionClientContract, tenantId: string, rows: R
     source: row.source,
     status: row.status,
     tags: row.tags,
+    categories: categories.get(row.id) ?? [],
     notes: row.notes,
     customFields: row.custom_fields ?? {},
     createdAt: new Date(row.created_at).toISOString(),
@@ -130,6 +136,10 @@ export interface CustomerListInput {
   ownerId?: string
   status?: 'active' | 'inactive'
   tag?: string
+  /** Only the members of this segment (404 when it is not the tenant's). */
+  segmentId?: string
+  /** Only customers with this category value. */
+  categoryId?: string
   page?: number
   perPage?: number
   sort?: 'name' | '-name' | 'createdAt' | '-createdAt' | 'updatedAt' | '-updatedAt'
@@ -142,7 +152,7 @@ const SORT_COLUMNS = { name: 'c.name', createdAt: 'c.created_at', updatedAt: 'c.
  * of an e-mail address, or, with 4 digits or more, of a phone number's digits. ID numbers are masked.
  */
 export async function listCustomers(scope: TenantScope, viewer: CustomerViewer, input: CustomerListInput) {
-  const query = applyCustomerFilters(baseQuery(scope, viewer), input)
+  const query = applyCustomerFilters(baseQuery(scope, viewer), input, input.segmentId ? await segmentFilterOf(scope, input.segmentId) : undefined)
   return paginate(query, input, 25, (rows) => hydrate(scope.trx, scope.tenantId, rows, false))
 }
 
@@ -178,10 +188,11 @@ export async function matchCustomers(scope: TenantScope, viewer: CustomerViewer,
 }
 
 /**
- * Applies the list's filters (search, owner, status, tag) and order to a customer query (aliased
- * `c`); shared by the list and the export.
+ * Applies the list's filters (search, owner, status, tag, category value, and the segment's
+ * compiled rules when `input.segmentId` is given) and order to a customer query (aliased `c`);
+ * shared by the list, the export and the bulk re-classification.
  */
-export function applyCustomerFilters(query: DatabaseQueryBuilderContract<any>, input: CustomerListInput) {
+export function applyCustomerFilters(query: DatabaseQueryBuilderContract<any>, input: CustomerListInput, segment?: SqlFragment) {
   const search = input.search?.trim()
   if (search) {
     const pattern = `%${likeEscape(search)}%`
@@ -197,6 +208,10 @@ export function applyCustomerFilters(query: DatabaseQueryBuilderContract<any>, i
   if (input.ownerId) query.where('c.owner_id', input.ownerId)
   if (input.status) query.where('c.status', input.status)
   if (input.tag) query.whereRaw('c.tags @> array[?]::text[]', [input.tag])
+  if (input.categoryId) {
+    query.whereExists((e) => e.from('customer_categories as cc').whereRaw('cc.tenant_id = c.tenant_id and cc.customer_id = c.id').where('cc.value_id', input.categoryId!))
+  }
+  if (segment) query.whereRaw(`(${segment.sql})`, segment.bindings as any[])
   const sort = input.sort ?? 'name'
   const direction = sort.startsWith('-') ? 'desc' : 'asc'
   return query.orderBy(SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS], direction).orderBy('c.id', direction)
@@ -204,7 +219,8 @@ export function applyCustomerFilters(query: DatabaseQueryBuilderContract<any>, i
 
 /** The ids of every customer the viewer sees that matches the list's filters, in the list's order. */
 export async function matchingCustomerIds(scope: TenantScope, viewer: CustomerViewer, input: CustomerListInput): Promise<string[]> {
-  const rows = await applyCustomerFilters(baseQuery(scope, viewer).clearSelect().select('c.id'), input)
+  const segment = input.segmentId ? await segmentFilterOf(scope, input.segmentId) : undefined
+  const rows = await applyCustomerFilters(baseQuery(scope, viewer).clearSelect().select('c.id'), input, segment)
   return rows.map((r: { id: string }) => r.id)
 }
 

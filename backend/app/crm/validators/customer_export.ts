@@ -7,5 +7,7 @@ export const customerExportValidator = vine.create({
   ownerId: vine.string().uuid().optional(),
   status: vine.enum(['active', 'inactive'] as const).optional(),
   tag: vine.string().trim().minLength(1).maxLength(40).optional(),
+  segmentId: vine.string().uuid().optional(),
+  categoryId: vine.string().uuid().optional(),
   sort: vine.enum(['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const).optional(),
 })

@@ -36,6 +36,8 @@ export const customerListValidator = vine.create({
   ownerId: vine.string().uuid().optional(),
   status: vine.enum(['active', 'inactive'] as const).optional(),
   tag: tag().optional(),
+  segmentId: vine.string().uuid().optional(),
+  categoryId: vine.string().uuid().optional(),
   sort: vine.enum(['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const).optional(),
   page: page(),
   perPage: perPage(),

@@ -8,6 +8,8 @@ import { jobSchemas } from '#platform/openapi/schemas/jobs'
 import { contactCenterSchemas } from '#platform/openapi/schemas/contact_center'
 import { voiceSchemas } from '#platform/openapi/schemas/voice'
 import { crmSchemas } from '#platform/openapi/schemas/crm'
+import { crmClassificationSchemas } from '#platform/openapi/schemas/crm_classification'
+import { crmCareSchemas } from '#platform/openapi/schemas/crm_care'
 import { authOperations } from '#platform/openapi/operations/auth'
 import { directoryOperations } from '#platform/openapi/operations/directory'
 import { tenancyOperations } from '#platform/openapi/operations/tenancy'
@@ -16,6 +18,8 @@ import { jobOperations } from '#platform/openapi/operations/jobs'
 import { contactCenterOperations } from '#platform/openapi/operations/contact_center'
 import { voiceOperations } from '#platform/openapi/operations/voice'
 import { crmOperations } from '#platform/openapi/operations/crm'
+import { crmClassificationOperations } from '#platform/openapi/operations/crm_classification'
+import { crmCareOperations } from '#platform/openapi/operations/crm_care'
 import type {
   ErrorStatus,
   OpenApiDocument,
@@ -27,8 +31,8 @@ import type {
   Tag,
 } from '#platform/openapi/spec'
 
-const OPERATIONS = merge(authOperations, directoryOperations, tenancyOperations, platformOperations, jobOperations, contactCenterOperations, voiceOperations, crmOperations)
-const SCHEMAS: SchemaMap = merge(commonSchemas, identitySchemas, tenancySchemas, platformSchemas, jobSchemas, contactCenterSchemas, voiceSchemas, crmSchemas)
+const OPERATIONS = merge(authOperations, directoryOperations, tenancyOperations, platformOperations, jobOperations, contactCenterOperations, voiceOperations, crmOperations, crmClassificationOperations, crmCareOperations)
+const SCHEMAS: SchemaMap = merge(commonSchemas, identitySchemas, tenancySchemas, platformSchemas, jobSchemas, contactCenterSchemas, voiceSchemas, crmSchemas, crmClassificationSchemas, crmCareSchemas)
 
 const TAGS: Record<Tag, string> = {
   'Sessions': 'Sign-in, sign-out, password links and two-factor settings',

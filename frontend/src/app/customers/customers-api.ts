@@ -37,6 +37,15 @@ export interface CustomerEmail {
 /** Value of one custom field as the API stores it (a date is `YYYY-MM-DD`). */
 export type CustomFieldValue = string | number | string[] | null;
 
+/** A category value a customer has ("Grade: A"), in its group's colour. */
+export interface CustomerCategory {
+  readonly id: string;
+  readonly name: string;
+  readonly colour: string;
+  readonly groupId: string;
+  readonly groupName: string;
+}
+
 /** A customer record. `idNumber` arrives masked unless the user may see it in full. */
 export interface Customer {
   readonly id: string;
@@ -50,6 +59,8 @@ export interface Customer {
   readonly source: string | null;
   readonly status: CustomerStatus;
   readonly tags: string[];
+  /** The category values the customer has, in group order. */
+  readonly categories: CustomerCategory[];
   readonly notes: string | null;
   readonly customFields: Readonly<Record<string, CustomFieldValue>>;
   readonly createdAt: string;
@@ -86,6 +97,10 @@ export interface CustomersQuery {
   readonly status: CustomerStatus | null;
   readonly tag: string;
   readonly ownerId: string | null;
+  /** Only the members of this segment. */
+  readonly segmentId: string | null;
+  /** Only customers with this category value. */
+  readonly categoryId: string | null;
   readonly sort: CustomerSort | null;
   readonly page: number;
   readonly perPage: number;
@@ -136,13 +151,15 @@ export class CustomersApi {
 
   /** Starts an export of the filtered list as a background job (POST /customers/exports → 202). */
   startExport(format: CustomerExportFormat, query: CustomersQuery): Observable<Job> {
-    const { search, ownerId, status, tag, sort } = query;
+    const { search, ownerId, status, tag, segmentId, categoryId, sort } = query;
     const body = {
       format,
       ...(search ? { search } : {}),
       ...(ownerId ? { ownerId } : {}),
       ...(status ? { status } : {}),
       ...(tag ? { tag } : {}),
+      ...(segmentId ? { segmentId } : {}),
+      ...(categoryId ? { categoryId } : {}),
       ...(sort ? { sort } : {}),
     };
     return this.http.post<ApiData<Job>>(`${this.base}/exports`, body).pipe(map((r) => r.data));

@@ -28,6 +28,8 @@ export const INITIAL_CUSTOMERS_QUERY: CustomersQuery = {
   status: null,
   tag: '',
   ownerId: null,
+  segmentId: null,
+  categoryId: null,
   sort: '-updatedAt',
   page: 1,
   perPage: 20,
@@ -62,6 +64,14 @@ export const CustomersStore = signalStore(
       ),
       filterStatus(status: CustomerStatus | null): void {
         filter({ status });
+      },
+      /** Only customers with this category value (null: any). */
+      filterCategory(categoryId: string | null): void {
+        if (categoryId !== store.query().categoryId) filter({ categoryId });
+      },
+      /** Only the members of this segment (null: any). */
+      filterSegment(segmentId: string | null): void {
+        if (segmentId !== store.query().segmentId) filter({ segmentId });
       },
       filterTag(tag: string): void {
         if (tag.trim() !== store.query().tag) filter({ tag: tag.trim() });

@@ -150,6 +150,13 @@ export const MENU: readonly MenuSection[] = [
         link: '/customers',
         permissions: ['customers.view'],
       },
+      {
+        key: 'care-tasks',
+        labelKey: 'customerCare.menu',
+        icon: 'clock-circle',
+        link: '/customers/care',
+        permissions: ['customers.view'],
+      },
       { key: 'tickets', labelKey: 'menu.tickets', icon: 'file-text', comingSoon: true },
       { key: 'knowledge', labelKey: 'menu.knowledge', icon: 'book', comingSoon: true },
       { key: 'outbound', labelKey: 'menu.outbound', icon: 'phone', comingSoon: true },

@@ -177,4 +177,20 @@ test.group('Customer duplicates and merge', (group) => {
     const mineStill = await client.get(`/api/v1/customers/${ofErin.id}`).header('authorization', org.auth)
     mineStill.assertStatus(200)
   })
+
+  test('a merge brings over the category values the kept customer lacks, never a second value of an exclusive group', async ({ client, assert }) => {
+    const org = await makeTenant()
+    const post = (url: string, body: Record<string, unknown>) => client.post(url).header('authorization', org.auth).json(body)
+    const grade = (await post('/api/v1/customer-category-groups', { name: 'Grade', exclusive: true, values: [{ name: 'A' }, { name: 'B' }] })).body().data
+    const vip = (await post('/api/v1/customer-category-groups', { name: 'VIP', values: [{ name: 'Gold' }] })).body().data
+    const [a, b] = grade.values.map((v: any) => v.id)
+    const gold = vip.values[0].id
+    const kept = (await post('/api/v1/customers', { name: 'Kept', phones: [{ number: '+8613800138111' }] })).body().data
+    const duplicate = (await post('/api/v1/customers', { name: 'Duplicate', phones: [{ number: '+8613800138111' }] })).body().data
+    ;(await client.put(`/api/v1/customers/${kept.id}/categories`).header('authorization', org.auth).json({ valueIds: [a] })).assertStatus(200)
+    ;(await client.put(`/api/v1/customers/${duplicate.id}/categories`).header('authorization', org.auth).json({ valueIds: [b, gold] })).assertStatus(200)
+    const merged = await post(`/api/v1/customers/${kept.id}/merge`, { duplicateId: duplicate.id })
+    merged.assertStatus(200)
+    assert.sameMembers(merged.body().data.categories.map((c: any) => c.id), [a, gold])
+  })
 })

@@ -169,4 +169,27 @@ test.group('Tracking records', (group) => {
     outsider.assertStatus(422)
     assert.equal(outsider.body().errors[0].field, 'ownerId')
   })
+
+  test('giving a call its disposition logs it in the timeline of the customers with that number, once per call', async ({ client, assert }) => {
+    const org = await makeTenant()
+    const agent = await makeUser(org, ['agent'])
+    const customer = (await client.post('/api/v1/customers').header('authorization', org.auth).json({ name: '周杰', phones: [{ number: '+86 138 0013 8123' }] })).body().data
+    const stranger = (await client.post('/api/v1/customers').header('authorization', org.auth).json({ name: 'Other number', phones: [{ number: '+8613900139000' }] })).body().data
+    const queue = (await client.post('/api/v1/queues').header('authorization', org.auth).json({ name: 'Care', wrapUpSeconds: 60 })).body().data
+    await client.put(`/api/v1/queues/${queue.id}/members`).header('authorization', org.auth).json({ userIds: [agent.user.id] })
+    await client.post('/api/v1/agent/state').header('authorization', agent.auth).json({ state: 'ready' })
+    const call = (await client.post(`/api/v1/queues/${queue.id}/simulated-calls`).header('authorization', org.auth).json({ ani: '+8613800138123' })).body().data
+    const offer = (await client.get('/api/v1/agent').header('authorization', agent.auth)).body().data.offer
+    await client.post(`/api/v1/agent/offers/${offer.id}/accept`).header('authorization', agent.auth)
+    await client.post(`/api/v1/agent/calls/${call.id}/hangup`).header('authorization', agent.auth)
+
+    const first = await client.post(`/api/v1/agent/calls/${call.id}/disposition`).header('authorization', agent.auth).json({ code: 'resolved', notes: '已解决退款' })
+    first.assertStatus(200)
+    const again = await client.post(`/api/v1/agent/calls/${call.id}/disposition`).header('authorization', agent.auth).json({ code: 'callback' })
+    again.assertStatus(200)
+    const timeline = (await client.get(`/api/v1/customers/${customer.id}/tracking-records`).header('authorization', org.auth)).body().data
+    assert.lengthOf(timeline, 1, 'one record per call, updated by the second disposition')
+    assert.include(timeline[0], { type: 'call', callId: call.id, outcome: 'callback', content: 'callback', ownerId: agent.user.id })
+    assert.lengthOf((await client.get(`/api/v1/customers/${stranger.id}/tracking-records`).header('authorization', org.auth)).body().data, 0)
+  })
 })

@@ -4,6 +4,8 @@ const SCOPE_NOTE =
   'A user sees the customers they own and those owned by members of the teams they belong to or supervise; `customers.view_all` shows every customer. ' +
   'A customer outside that scope answers 404.'
 
+const IMPORT_NOTE = 'You see the imports you started; with customers.view_all every import of the organisation. Others answer 404.'
+
 /** Customers, the caller match and custom fields (app/crm). */
 export const crmOperations: OperationMap = {
   'customers.index': {
@@ -15,6 +17,8 @@ export const crmOperations: OperationMap = {
       query('ownerId', { type: 'string', format: 'uuid' }, 'Only this owner’s customers'),
       query('status', { type: 'string', enum: ['active', 'inactive'] }, 'Only this status'),
       query('tag', { type: 'string', maxLength: 40 }, 'Only customers with this tag'),
+      query('segmentId', { type: 'string', format: 'uuid' }, 'Only the members of this segment (its rules computed now; 404 for an unknown segment)'),
+      query('categoryId', { type: 'string', format: 'uuid' }, 'Only customers with this category value'),
       query('sort', { type: 'string', enum: ['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] }, 'Order; a leading - sorts descending (default name)'),
       parameter('Page'),
       parameter('PerPage'),
@@ -136,5 +140,75 @@ export const crmOperations: OperationMap = {
       'The data scope is the one you have when the job runs. Follow it with `GET /api/v1/jobs/{id}` and fetch the file from `GET /api/v1/jobs/{id}/download`.',
     body: 'CustomerExportRequest',
     success: json(202, data('Job'), 'The queued job'),
+  },
+
+  'customer_imports.index': {
+    tag: 'Customers',
+    summary: 'Recent customer imports',
+    description: `${IMPORT_NOTE} The 50 newest, newest first.`,
+    success: json(200, list('CustomerImport'), 'Imports'),
+  },
+  'customer_imports.store': {
+    tag: 'Customers',
+    summary: 'Upload a file to import customers from (multipart/form-data: file)',
+    description:
+      'CSV (comma, semicolon or tab separated; UTF-8 with or without byte-order mark, or GBK/GB18030 as Chinese Excel saves it — detected from the bytes) or XLSX ' +
+      '(first worksheet), at most 200 MB and 1,000,000 data rows; the first row names the columns. Answers the import with the header, five sample rows, ' +
+      'the number of data rows and a proposed mapping: the one last saved for files with the same columns, else a guess from the header names ' +
+      '(English and Chinese). 422 on `file` for a missing, empty, unreadable or too large file, an old .xls workbook or a file without a header row.',
+    multipart: 'CustomerImportUpload',
+    success: json(201, data('CustomerImport'), 'The uploaded import'),
+    errors: [422],
+  },
+  'customer_imports.show': { tag: 'Customers', summary: 'One import, with its progress', description: `${IMPORT_NOTE} Poll this while it runs.`, success: json(200, data('CustomerImport'), 'The import') },
+  'customer_imports.update': {
+    tag: 'Customers',
+    summary: 'Choose the mapping, dedupe policy, default owner or encoding of an uploaded import',
+    description:
+      'Only while `uploaded` (409 later). The mapping names, per file column, what it becomes: name (required, once), kind, phone and email (several columns allowed), ' +
+      'idNumber, owner (the owner’s e-mail), source, status, tags (split on , ; ， ； 、), notes or `custom:<key>`. A saved mapping and dedupe choice is remembered ' +
+      'for files with the same columns. Changing the encoding re-reads the header and samples.',
+    body: 'UpdateCustomerImportRequest',
+    success: json(200, data('CustomerImport'), 'The import'),
+    errors: [409],
+  },
+  'customer_imports.preview': {
+    tag: 'Customers',
+    summary: 'What the import would do with its first 100 rows',
+    description: 'Reads the rows with the current mapping and dedupe policy against the customers as they are now; writes nothing.',
+    success: json(200, data('CustomerImportPreview'), 'The rows with their action and errors'),
+  },
+  'customer_imports.run': {
+    tag: 'Customers',
+    summary: 'Start the import',
+    description:
+      'Queues a background job that works through the file in batches of 500 rows, each batch committed with its journal rows and the checkpoint. ' +
+      'Rows with errors are reported, not written; with the skip or update policy a row whose phone, e-mail or ID number (the chosen keys) matches a customer ' +
+      'is skipped or updates it (new phones, e-mails and tags are added; given fields overwrite); a customer outside your data scope is never updated. ' +
+      '409 unless `uploaded`.',
+    success: json(202, data('CustomerImport'), 'The queued import'),
+    errors: [409],
+  },
+  'customer_imports.resume': {
+    tag: 'Customers',
+    summary: 'Resume a failed import after its last committed row',
+    success: json(202, data('CustomerImport'), 'The queued import'),
+    errors: [409],
+  },
+  'customer_imports.rollback': {
+    tag: 'Customers',
+    summary: 'Undo a finished or failed import',
+    description:
+      'Queues a job that deletes the customers the import created and restores the ones it updated, newest row first; a customer changed by someone after the ' +
+      'import is kept as it is and counted in `counts.kept`. 409 unless the import succeeded or failed.',
+    success: json(202, data('CustomerImport'), 'The import, rolling back'),
+    errors: [409],
+  },
+  'customer_imports.report': {
+    tag: 'Customers',
+    summary: 'The row-by-row report of a finished import (CSV)',
+    description: 'UTF-8 with byte-order mark: Row (as a spreadsheet numbers it), Action (failed or skipped), Errors (field: reason), then the row’s original cells. 409 while the import runs.',
+    success: { status: 200, media: 'text/csv', description: 'The report (attachment)' },
+    errors: [409],
   },
 }

@@ -15,6 +15,16 @@ const options = { type: 'array', maxItems: 100, uniqueItems: true, items: { type
 const position = { type: 'integer', minimum: 0, maximum: 1000 }
 const customFields = { type: 'object', additionalProperties: true, description: 'Values keyed by custom-field key, checked against the definitions (422 on `customFields.<key>`)' }
 
+const importStatus = { type: 'string', enum: ['uploaded', 'queued', 'running', 'succeeded', 'failed', 'rolling_back', 'rolled_back'] }
+const columnMapping = object({
+  column: { type: 'integer', minimum: 0, maximum: 1000, description: 'Index of the file column, from 0' },
+  target: { type: 'string', pattern: '^(name|kind|phone|email|idNumber|owner|source|status|tags|notes|custom:[a-z0-9_]{1,40})$' },
+})
+const dedupe = object({
+  keys: { type: 'array', maxItems: 3, uniqueItems: true, items: { type: 'string', enum: ['phone', 'email', 'idNumber'] } },
+  policy: { type: 'string', enum: ['skip', 'update', 'create'], description: 'What a row matching a customer does: skip it, update that customer, or create a duplicate' },
+})
+
 const trackingType = { type: 'string', enum: ['call', 'follow_up', 'visit', 'email', 'note'] }
 const outcome = nullable({ type: 'string', maxLength: 64 })
 const trackingContent = { type: 'string', minLength: 1, maxLength: 4000 }
@@ -71,6 +81,7 @@ export const crmSchemas: SchemaMap = {
     source: nullable({ type: 'string' }),
     status,
     tags: { type: 'array', items: { type: 'string' } },
+    categories: { type: 'array', items: ref('CustomerCategory'), description: 'The category values the customer has, in group order' },
     notes: nullable({ type: 'string' }),
     customFields,
     createdAt: when,
@@ -126,8 +137,64 @@ export const crmSchemas: SchemaMap = {
       ownerId: id,
       status,
       tag: { type: 'string', minLength: 1, maxLength: 40 },
+      segmentId: { ...id, description: 'Only the members of this segment (evaluated when the job runs)' },
+      categoryId: { ...id, description: 'Only customers with this category value' },
       sort: { type: 'string', enum: ['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'], description: 'As the list’s order (default name)' },
     },
     ['format']
   ),
+
+  CustomerImport: object({
+    id,
+    fileName: { type: 'string' },
+    format: { type: 'string', enum: ['csv', 'xlsx'] },
+    encoding: { type: ['string', 'null'], enum: ['utf-8', 'utf-8-bom', 'gb18030', null], description: 'CSV only (null for XLSX); GBK files are read as GB18030' },
+    status: importStatus,
+    headers: { type: 'array', items: { type: 'string' } },
+    sampleRows: { type: 'array', maxItems: 5, items: { type: 'array', items: { type: 'string' } } },
+    totalRows: { type: 'integer', minimum: 0, description: 'Data rows (blank rows not counted)' },
+    mapping: { type: 'array', items: columnMapping },
+    dedupe: dedupe,
+    defaultOwnerId: nullable(id),
+    progress: object({ done: { type: 'integer', minimum: 0 }, total: { type: 'integer', minimum: 0 }, percent: { type: 'integer', minimum: 0, maximum: 100 } }),
+    counts: object({
+      created: { type: 'integer', minimum: 0 },
+      updated: { type: 'integer', minimum: 0 },
+      skipped: { type: 'integer', minimum: 0 },
+      failed: { type: 'integer', minimum: 0 },
+      kept: { type: 'integer', minimum: 0, description: 'Customers a rollback left as they were, because they changed after the import' },
+    }),
+    jobId: nullable(id),
+    error: nullable({ type: 'string', description: 'Why a failed import stopped' }),
+    canResume: { type: 'boolean' },
+    canRollback: { type: 'boolean' },
+    reportAvailable: { type: 'boolean' },
+    createdAt: when,
+    finishedAt: nullable(when),
+    createdBy: id,
+    createdByName: nullable({ type: 'string' }),
+  }),
+  CustomerImportUpload: {
+    ...input({ file: { type: 'string', contentMediaType: 'text/csv', description: 'CSV, TXT or XLSX, at most 200 MB' } }, ['file']),
+    description: 'multipart/form-data fields',
+  },
+  UpdateCustomerImportRequest: input({
+    mapping: { type: 'array', maxItems: 1000, items: columnMapping },
+    dedupe,
+    defaultOwnerId: nullable(id),
+    encoding: { type: 'string', enum: ['utf-8', 'utf-8-bom', 'gb18030'] },
+  }),
+  CustomerImportPreview: object({
+    rows: {
+      type: 'array',
+      items: object({
+        row: { type: 'integer', minimum: 2, description: 'As a spreadsheet numbers it (the header is row 1)' },
+        action: { type: 'string', enum: ['create', 'update', 'skip', 'fail'] },
+        values: { type: 'object', additionalProperties: { type: 'string' }, description: 'The row’s text per target' },
+        errors: { type: 'array', items: object({ field: { type: 'string' }, message: { type: 'string' } }) },
+        matchedCustomerId: nullable(id),
+      }),
+    },
+    summary: object({ create: { type: 'integer' }, update: { type: 'integer' }, skip: { type: 'integer' }, fail: { type: 'integer' } }),
+  }),
 }

@@ -25,8 +25,10 @@ import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { CustomerDetailStore } from '../customer-detail-store';
 import { Customer } from '../customers-api';
+import { CustomerCategories } from '../classification/customer-categories/customer-categories';
 import { CustomerDrawer } from '../customer-drawer/customer-drawer';
 import { CustomerDuplicates } from '../customer-duplicates/customer-duplicates';
+import { CustomerCareTasks } from '../care/customer-care-tasks/customer-care-tasks';
 import { CustomerEditorStore } from '../customer-editor-store';
 import { CustomerTimeline } from '../customer-timeline/customer-timeline';
 import { formatFieldValue } from '../customer-form';
@@ -46,8 +48,10 @@ import { formatFieldValue } from '../customer-form';
     NzSpinModule,
     NzTagModule,
     ApiErrorAlert,
+    CustomerCategories,
     CustomerDrawer,
     CustomerDuplicates,
+    CustomerCareTasks,
     CustomerTimeline,
     PageHeader,
   ],

@@ -7,6 +7,9 @@ import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { APP_ICONS } from '../../icons';
 import { initialAuthState } from '../../auth/auth.reducer';
 import { ADA } from '../../auth/testing/auth-fixtures';
+import { CategoryGroupsStore } from '../classification/category-groups-store';
+import { ClassificationApi } from '../classification/classification-api';
+import { FakeClassificationApi } from '../testing/classification-fixtures';
 import { CustomerEditorStore } from '../customer-editor-store';
 import { CustomersApi } from '../customers-api';
 import { customField, customer, FakeCustomersApi, unprocessable } from '../testing/customer-fixtures';
@@ -26,6 +29,8 @@ async function render(permissions: string[], configure: (api: FakeCustomersApi) 
     ],
     providers: [
       CustomerEditorStore,
+      CategoryGroupsStore,
+      { provide: ClassificationApi, useValue: new FakeClassificationApi() },
       provideNzIcons(APP_ICONS),
       provideNzI18n(en_US),
       provideNzNativeDateAdapter({ locale: 'en-US', firstDayOfWeek: 1 }),

@@ -34,6 +34,8 @@ import { submitForm } from '../../shared/forms/server-errors';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { FieldErrorText } from '../../shared/ui/field-error/field-error';
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
+import { CategoryGroupsStore } from '../classification/category-groups-store';
+import { CategoryPicker } from '../classification/category-picker/category-picker';
 import { CustomerEditorStore } from '../customer-editor-store';
 import { FieldFormValue, isMasked, toCustomerInput, toFieldFormValue } from '../customer-form';
 import {
@@ -96,6 +98,7 @@ const fieldControl = (field: CustomerField, value: FieldFormValue): FormControl<
     NzRadioModule,
     NzSelectModule,
     ApiErrorAlert,
+    CategoryPicker,
     FieldErrorText,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -134,6 +137,7 @@ const fieldControl = (field: CustomerField, value: FieldFormValue): FormControl<
 })
 export class CustomerDrawer {
   protected readonly editor = inject(CustomerEditorStore);
+  protected readonly categories = inject(CategoryGroupsStore);
   private readonly toast = inject(OutcomeToast);
   private readonly session = inject(Store);
 
@@ -190,6 +194,8 @@ export class CustomerDrawer {
     notes: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(10000)] }),
     customFields: new FormRecord<FormControl<FieldFormValue>>({}),
   });
+  /** The category values picked; saved through their own call once the customer is saved. */
+  protected readonly categoryIds = new FormControl<string[]>([], { nonNullable: true });
 
   constructor() {
     effect(() => {
@@ -254,9 +260,21 @@ export class CustomerDrawer {
       ),
     );
     if (outcome?.ok) {
-      this.toast.success('customers.saved', { name: outcome.value.name });
-      this.saved.emit(outcome.value);
+      const saved = await this.saveCategories(customer, outcome.value);
+      this.toast.success('customers.saved', { name: saved.name });
+      this.saved.emit(saved);
     }
+  }
+
+  /** Gives the saved customer the picked category values when they changed; a failure is shown, the customer stays saved. */
+  private async saveCategories(before: Customer | null, saved: Customer): Promise<Customer> {
+    const ids = this.categoryIds.value;
+    const old = (before?.categories ?? []).map((c) => c.id);
+    if (ids.length === old.length && ids.every((id) => old.includes(id))) return saved;
+    const outcome = await this.categories.assign(saved, ids);
+    if (outcome.ok) return outcome.value;
+    this.toast.failure(outcome.error);
+    return saved;
   }
 
   private reset(customer: Customer | null): void {
@@ -271,6 +289,7 @@ export class CustomerDrawer {
     for (const key of Object.keys(customFields.controls)) customFields.removeControl(key, { emitEvent: false });
     this.addFieldControls(this.editor.fields(), customer);
     const idNumber = customer?.idNumber ?? null;
+    this.categoryIds.reset((customer?.categories ?? []).map((c) => c.id));
     this.form.reset({
       kind: customer?.kind ?? 'person',
       name: customer?.name ?? '',

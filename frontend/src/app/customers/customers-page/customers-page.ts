@@ -17,6 +17,9 @@ import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { IconAction } from '../../shared/ui/icon-action/icon-action';
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
+import { CategoryTags } from '../classification/category-tags/category-tags';
+import { ClassificationFilters } from '../classification/classification-filters/classification-filters';
+import { ClassificationMenu } from '../classification/classification-menu/classification-menu';
 import { CustomerDrawer } from '../customer-drawer/customer-drawer';
 import { CustomerEditorStore } from '../customer-editor-store';
 import { sortOrderOf, sortParam } from '../customer-form';
@@ -39,6 +42,9 @@ import { CustomersStore } from '../customers-store';
     NzTableModule,
     NzTagModule,
     ApiErrorAlert,
+    CategoryTags,
+    ClassificationFilters,
+    ClassificationMenu,
     CustomerDrawer,
     IconAction,
     PageHeader,
@@ -59,6 +65,9 @@ export class CustomersPage {
   );
   protected readonly canExport = computed(() =>
     this.session.selectSignal(authFeature.selectPermissionSet)().has('customers.export'),
+  );
+  protected readonly canImport = computed(() =>
+    this.session.selectSignal(authFeature.selectPermissionSet)().has('customers.import'),
   );
   protected readonly sortOrder = (column: 'name' | 'createdAt' | 'updatedAt') =>
     sortOrderOf(this.store.query().sort, column);

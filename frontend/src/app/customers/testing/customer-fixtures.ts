@@ -24,6 +24,7 @@ export const customer = (id: string, extra: Partial<Customer> = {}): Customer =>
   source: null,
   status: 'active',
   tags: ['vip'],
+  categories: [],
   notes: null,
   customFields: {},
   createdAt: '2026-01-01T00:00:00.000Z',

@@ -7,6 +7,7 @@ import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { authFeature } from '../../auth/auth.reducer';
 import { FollowUpsCard } from '../../customers/follow-ups-card/follow-ups-card';
+import { CareCard } from '../../customers/care/care-card/care-card';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { MENU, visibleMenu } from '../menu';
 
@@ -20,6 +21,7 @@ import { MENU, visibleMenu } from '../menu';
     NzDescriptionsModule,
     NzIconModule,
     FollowUpsCard,
+    CareCard,
     PageHeader,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -47,7 +49,10 @@ import { MENU, visibleMenu } from '../menu';
       }
     </nz-card>
     @if (canSeeCustomers()) {
-      <app-follow-ups-card class="block" />
+      <div class="cards block">
+        <app-follow-ups-card />
+        <app-care-card />
+      </div>
     }
     @if (shortcuts().length) {
       <h2 class="section">{{ 'menu.administration' | transloco }}</h2>
@@ -65,6 +70,12 @@ import { MENU, visibleMenu } from '../menu';
   styles: `
     .block {
       margin-bottom: 20px;
+    }
+    .cards {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
+      gap: 16px;
+      align-items: start;
     }
     .section {
       font-size: 16px;

@@ -1,0 +1,420 @@
+import { parsePhoneNumberWithError, type CountryCode } from 'libphonenumber-js/max'
+import { newId } from '#shared/ids'
+import { FieldError } from '#shared/errors'
+import type { TenantScope } from '#shared/scope'
+import { recordEvents } from '#events/outbox'
+import { checkCustomValue, isEmptyValue, type CustomerField } from '#crm/actions/customer_fields'
+import { last8Of } from '#crm/actions/customers'
+import { applyDataScope, ownerInScope, type CustomerViewer } from '#crm/queries/customer_query'
+import type { ColumnMapping } from '#crm/imports/mapping'
+import type { FileRow } from '#crm/imports/import_file'
+
+/** How rows that match an existing customer are treated. */
+export type DedupePolicy = 'skip' | 'update' | 'create'
+export type DedupeKey = 'phone' | 'email' | 'idNumber'
+
+/** What an import needs to read rows, loaded once per job or preview. */
+export interface ImportSettings {
+  importId: string
+  mapping: ColumnMapping[]
+  dedupeKeys: DedupeKey[]
+  dedupePolicy: DedupePolicy
+  /** Owner of rows without an owner column value: the chosen default owner, else the importer. */
+  defaultOwnerId: string | null
+  viewer: CustomerViewer
+  fields: CustomerField[]
+  country: string | null
+  /** Active users by lower-case e-mail (the owner column names owners by e-mail). */
+  usersByEmail: Map<string, string>
+  /** Owners already checked against the importer's scope. */
+  ownerScope: Map<string, boolean>
+}
+
+/** A customer as one row of the file describes it; absent fields were not given (empty cells). */
+interface RowCustomer {
+  name?: string
+  kind?: 'person' | 'organisation'
+  phones: Array<{ e164: string; raw: string; last8: string }>
+  emails: string[]
+  idNumber?: string
+  ownerId?: string
+  source?: string
+  status?: 'active' | 'inactive'
+  tags: string[]
+  notes?: string
+  customFields: Record<string, unknown>
+}
+
+/** What the import does with one row. */
+export type RowAction = 'create' | 'update' | 'skip' | 'fail'
+
+/** One data row worked out: its values, errors, the customer it describes and what happens to it. */
+export interface RowPlan {
+  row: number
+  cells: string[]
+  values: Record<string, string>
+  errors: Array<{ field: string; message: string }>
+  customer: RowCustomer | null
+  action: RowAction
+  /** The customer created or updated, or the one a skipped row duplicates. */
+  customerId: string | null
+  /** The row of this batch whose new customer this row repeats (in-file duplicate). */
+  sameAs: RowPlan | null
+}
+
+const LIST_SEPARATORS = /[;,，；、|\n]+/
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const KINDS: Record<string, 'person' | 'organisation'> = {
+  person: 'person', individual: 'person', 个人: 'person', 自然人: 'person',
+  organisation: 'organisation', organization: 'organisation', org: 'organisation', company: 'organisation', business: 'organisation',
+  机构: 'organisation', 组织: 'organisation', 企业: 'organisation', 公司: 'organisation', 单位: 'organisation',
+}
+const STATUSES: Record<string, 'active' | 'inactive'> = {
+  active: 'active', 有效: 'active', 活跃: 'active', 正常: 'active',
+  inactive: 'inactive', 无效: 'inactive', 停用: 'inactive', 失效: 'inactive',
+}
+
+/**
+ * A cell as text to store. A leading apostrophe before = + - @ is the mark spreadsheet exports
+ * (ours too) put on formula-like text, so it is dropped; such text is stored as plain text and every
+ * export neutralises it again.
+ */
+function cellValue(text: string | undefined) {
+  const value = (text ?? '').trim()
+  return /^'[=+\-@]/.test(value) ? value.slice(1) : value
+}
+
+/** A date written the ways spreadsheets and people write it, as YYYY-MM-DD (unchanged when unreadable). */
+function dateText(text: string) {
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text) ?? /^(\d{4})-(\d{2})-(\d{2})T/.exec(text)
+  return match ? `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}` : text
+}
+
+/** A custom field's text as the value its type takes. */
+function customValue(field: CustomerField, text: string): unknown {
+  switch (field.type) {
+    case 'number': {
+      const number = Number(text.replace(/[,\s]/g, ''))
+      return Number.isFinite(number) ? number : text
+    }
+    case 'date':
+      return dateText(text)
+    case 'choice':
+      return field.options.find((o) => o.toLowerCase() === text.toLowerCase()) ?? text
+    case 'multi_choice':
+      return text
+        .split(LIST_SEPARATORS)
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map((part) => field.options.find((o) => o.toLowerCase() === part.toLowerCase()) ?? part)
+    default:
+      return text
+  }
+}
+
+/**
+ * Reads one data row through the mapping into a customer, collecting every error of the row (not
+ * only the first), each with the field it concerns.
+ */
+export function readRow(settings: ImportSettings, fileRow: FileRow): RowPlan {
+  const errors: RowPlan['errors'] = []
+  const fail = (field: string, message: string) => errors.push({ field, message })
+  const values: Record<string, string> = {}
+  const customer: RowCustomer = { phones: [], emails: [], tags: [], customFields: {} }
+  const fieldsByKey = new Map(settings.fields.map((f) => [f.key, f]))
+
+  for (const { column, target } of settings.mapping) {
+    const text = cellValue(fileRow.cells[column])
+    if (text === '') continue
+    values[target] = values[target] ? `${values[target]}; ${text}` : text
+    switch (target) {
+      case 'name':
+        if (text.length > 200) fail('name', 'At most 200 characters')
+        else customer.name = text
+        break
+      case 'kind': {
+        const kind = KINDS[text.toLowerCase()]
+        if (kind) customer.kind = kind
+        else fail('kind', `"${text}" is neither person nor organisation`)
+        break
+      }
+      case 'phone':
+        for (const raw of text.split(LIST_SEPARATORS).map((p) => p.trim()).filter(Boolean)) {
+          const e164 = phoneOf(raw, settings.country)
+          if (!e164) fail('phone', `"${raw}" is not a valid phone number`)
+          else if (!customer.phones.some((p) => p.e164 === e164)) customer.phones.push({ e164, raw, last8: last8Of(e164) })
+        }
+        break
+      case 'email':
+        for (const address of text.split(LIST_SEPARATORS).map((p) => p.trim()).filter(Boolean)) {
+          if (!EMAIL.test(address) || address.length > 254) fail('email', `"${address}" is not an e-mail address`)
+          else if (!customer.emails.some((e) => e.toLowerCase() === address.toLowerCase())) customer.emails.push(address)
+        }
+        break
+      case 'idNumber':
+        if (text.length > 64) fail('idNumber', 'At most 64 characters')
+        else customer.idNumber = text
+        break
+      case 'owner': {
+        const ownerId = settings.usersByEmail.get(text.toLowerCase())
+        if (ownerId) customer.ownerId = ownerId
+        else fail('owner', `No active user has the e-mail ${text}`)
+        break
+      }
+      case 'source':
+        if (text.length > 64) fail('source', 'At most 64 characters')
+        else customer.source = text
+        break
+      case 'status': {
+        const status = STATUSES[text.toLowerCase()]
+        if (status) customer.status = status
+        else fail('status', `"${text}" is neither active nor inactive`)
+        break
+      }
+      case 'tags':
+        for (const tag of text.split(LIST_SEPARATORS).map((t) => t.trim()).filter(Boolean)) {
+          if (tag.length > 40) fail('tags', `The tag "${tag.slice(0, 20)}…" is longer than 40 characters`)
+          else if (!customer.tags.includes(tag)) customer.tags.push(tag)
+        }
+        break
+      case 'notes':
+        if (text.length > 10000) fail('notes', 'At most 10000 characters')
+        else customer.notes = text
+        break
+      default: {
+        const field = fieldsByKey.get(target.slice('custom:'.length))!
+        try {
+          customer.customFields[field.key] = checkCustomValue(field, customValue(field, text))
+        } catch (error) {
+          if (!(error instanceof FieldError)) throw error
+          fail(`customFields.${field.key}`, `"${text}": ${error.message}`)
+        }
+      }
+    }
+  }
+  if (customer.phones.length > 20) fail('phone', 'At most 20 phone numbers')
+  if (customer.emails.length > 20) fail('email', 'At most 20 e-mail addresses')
+  if (customer.tags.length > 50) fail('tags', 'At most 50 tags')
+  if (!customer.name) fail('name', 'The name is required')
+  return { row: fileRow.row, cells: fileRow.cells, values, errors, customer: errors.length ? null : customer, action: errors.length ? 'fail' : 'create', customerId: null, sameAs: null }
+}
+
+/** The number in E.164 read with the tenant's default country, or null when it is not a valid number. */
+function phoneOf(raw: string, country: string | null): string | null {
+  try {
+    const parsed = parsePhoneNumberWithError(raw, (country || undefined) as CountryCode | undefined)
+    return parsed.isValid() ? parsed.number : null
+  } catch {
+    return null
+  }
+}
+
+/** The dedupe keys of a row's customer, as `phone:+86…`, `email:a@b`, `idNumber:…`. */
+function keysOf(settings: ImportSettings, customer: RowCustomer): string[] {
+  const keys: string[] = []
+  if (settings.dedupeKeys.includes('phone')) keys.push(...customer.phones.map((p) => `phone:${p.e164}`))
+  if (settings.dedupeKeys.includes('email')) keys.push(...customer.emails.map((e) => `email:${e.toLowerCase()}`))
+  if (settings.dedupeKeys.includes('idNumber') && customer.idNumber) keys.push(`idNumber:${customer.idNumber}`)
+  return keys
+}
+
+/** Existing customers of the tenant by dedupe key (the oldest customer when several share a key). */
+async function existingByKey(scope: TenantScope, settings: ImportSettings, plans: RowPlan[]) {
+  const found = new Map<string, string>()
+  const valid = plans.filter((p) => p.customer)
+  const phones = settings.dedupeKeys.includes('phone') ? valid.flatMap((p) => p.customer!.phones.map((x) => x.e164)) : []
+  const emails = settings.dedupeKeys.includes('email') ? valid.flatMap((p) => p.customer!.emails.map((e) => e.toLowerCase())) : []
+  const idNumbers = settings.dedupeKeys.includes('idNumber') ? valid.flatMap((p) => (p.customer!.idNumber ? [p.customer!.idNumber] : [])) : []
+  const t = scope.tenantId
+  const lookups: Array<Promise<Array<{ key: string; customer_id: string }>>> = []
+  if (phones.length) {
+    lookups.push(scope.trx.from('customer_phones as p').join('customers as c', (j) => j.on('c.tenant_id', 'p.tenant_id').andOn('c.id', 'p.customer_id'))
+      .where('p.tenant_id', t).whereIn('p.e164', [...new Set(phones)]).orderBy('c.created_at').select(scope.trx.raw(`'phone:' || p.e164 as key`), 'p.customer_id'))
+  }
+  if (emails.length) {
+    lookups.push(scope.trx.from('customer_emails as e').join('customers as c', (j) => j.on('c.tenant_id', 'e.tenant_id').andOn('c.id', 'e.customer_id'))
+      .where('e.tenant_id', t).whereIn(scope.trx.raw('lower(e.address)'), [...new Set(emails)]).orderBy('c.created_at').select(scope.trx.raw(`'email:' || lower(e.address) as key`), 'e.customer_id'))
+  }
+  if (idNumbers.length) {
+    lookups.push(scope.trx.from('customers').where('tenant_id', t).whereIn('id_number', [...new Set(idNumbers)]).orderBy('created_at').select(scope.trx.raw(`'idNumber:' || id_number as key`), 'id as customer_id'))
+  }
+  for (const rows of await Promise.all(lookups)) for (const { key, customer_id } of rows) if (!found.has(key)) found.set(key, customer_id)
+  return found
+}
+
+/** The owner of a row's customer, checked once per owner against the importer's scope. */
+async function ownerAllowed(scope: TenantScope, settings: ImportSettings, ownerId: string) {
+  let allowed = settings.ownerScope.get(ownerId)
+  if (allowed === undefined) {
+    allowed = await ownerInScope(scope, settings.viewer, ownerId)
+    settings.ownerScope.set(ownerId, allowed)
+  }
+  return allowed
+}
+
+/**
+ * Decides each row's action: rows with errors fail; with the `create` policy every valid row
+ * makes a customer; otherwise a row whose phone, e-mail or ID number (the chosen keys) belongs to a
+ * customer (or to a row earlier in this batch) is skipped or updates that customer. A customer
+ * outside the importer's data scope is never updated: such a row fails.
+ */
+export async function planRows(scope: TenantScope, settings: ImportSettings, plans: RowPlan[]): Promise<RowPlan[]> {
+  for (const plan of plans) {
+    const ownerId = plan.customer?.ownerId
+    if (ownerId && !(await ownerAllowed(scope, settings, ownerId))) markFailed(plan, 'owner', 'You can give customers only to yourself or members of your teams')
+  }
+  if (settings.dedupePolicy === 'create') {
+    for (const plan of plans) if (plan.customer) planCreate(settings, plan)
+    return plans
+  }
+  const existing = await existingByKey(scope, settings, plans)
+  const matched = [...new Set(plans.flatMap((p) => (p.customer ? keysOf(settings, p.customer).map((k) => existing.get(k)).filter((id): id is string => !!id) : [])))]
+  const visible = new Set<string>()
+  if (settings.dedupePolicy === 'update' && matched.length) {
+    const rows = await applyDataScope(scope.trx.from('customers as c').where('c.tenant_id', scope.tenantId).whereIn('c.id', matched), scope, settings.viewer).select('c.id')
+    for (const row of rows) visible.add(row.id)
+  }
+  const inBatch = new Map<string, RowPlan>()
+  for (const plan of plans) {
+    if (!plan.customer) continue
+    const keys = keysOf(settings, plan.customer)
+    const earlier = keys.map((k) => inBatch.get(k)).find(Boolean)
+    const match = keys.map((k) => existing.get(k)).find(Boolean)
+    if (earlier) {
+      Object.assign(plan, { action: settings.dedupePolicy === 'update' ? 'update' : 'skip', customerId: earlier.customerId, sameAs: earlier })
+    } else if (match) {
+      if (settings.dedupePolicy === 'skip') Object.assign(plan, { action: 'skip', customerId: match })
+      else if (visible.has(match)) Object.assign(plan, { action: 'update', customerId: match })
+      else markFailed(plan, 'dedupe', 'It matches a customer outside your data scope')
+    } else {
+      planCreate(settings, plan)
+    }
+    if (plan.action !== 'fail') for (const key of keys) if (!inBatch.has(key)) inBatch.set(key, plan)
+  }
+  return plans
+}
+
+/** A row that makes a new customer, unless a required custom field has no value. */
+function planCreate(settings: ImportSettings, plan: RowPlan) {
+  for (const field of settings.fields) {
+    if (field.required && isEmptyValue(plan.customer!.customFields[field.key])) markFailed(plan, `customFields.${field.key}`, `${field.label} is required`)
+  }
+  if (plan.customer) Object.assign(plan, { action: 'create', customerId: newId() })
+}
+
+function markFailed(plan: RowPlan, field: string, message: string) {
+  plan.errors.push({ field, message })
+  Object.assign(plan, { action: 'fail', customer: null, customerId: null })
+}
+
+/** Adds a later row's values to an earlier row's customer (in-file duplicates with the update policy). */
+function mergeInto(target: RowCustomer, source: RowCustomer) {
+  for (const key of ['name', 'kind', 'idNumber', 'ownerId', 'source', 'status', 'notes'] as const) {
+    if (source[key] !== undefined) (target as any)[key] = source[key]
+  }
+  for (const phone of source.phones) if (!target.phones.some((p) => p.e164 === phone.e164)) target.phones.push(phone)
+  for (const email of source.emails) if (!target.emails.some((e) => e.toLowerCase() === email.toLowerCase())) target.emails.push(email)
+  for (const tag of source.tags) if (!target.tags.includes(tag)) target.tags.push(tag)
+  Object.assign(target.customFields, source.customFields)
+}
+
+/** The counts a batch adds to its import. */
+export interface BatchCounts {
+  created: number
+  updated: number
+  skipped: number
+  failed: number
+}
+
+/**
+ * Writes one planned batch in the caller's transaction: new customers with their phones and
+ * e-mails, changes to matched customers (their prior state kept in the journal), the journal row of
+ * every data row, and one outbox event per customer created or changed.
+ */
+export async function writeRows(scope: TenantScope, settings: ImportSettings, plans: RowPlan[]): Promise<BatchCounts> {
+  const t = scope.tenantId
+  const actor = scope.actor.type === 'user' ? scope.actor.id : null
+  const writtenAt = new Date()
+  for (const plan of plans) if (plan.action === 'update' && plan.sameAs && plan.sameAs.action !== 'fail') mergeInto(plan.sameAs.customer!, plan.customer!)
+
+  const created = plans.filter((p) => p.action === 'create')
+  if (created.length) {
+    await scope.trx.table('customers').multiInsert(
+      created.map((p) => {
+        const c = p.customer!
+        return {
+          tenant_id: t, id: p.customerId, kind: c.kind ?? 'person', name: c.name, id_number: c.idNumber ?? null,
+          owner_id: c.ownerId ?? settings.defaultOwnerId ?? settings.viewer.userId, source: c.source ?? null, status: c.status ?? 'active',
+          tags: c.tags, notes: c.notes ?? null, custom_fields: JSON.stringify(c.customFields), created_by: actor, updated_by: actor,
+          created_at: writtenAt, updated_at: writtenAt,
+        }
+      })
+    )
+  }
+  const updates = plans.filter((p) => p.action === 'update' && !p.sameAs)
+  const before = await snapshots(scope, updates.map((p) => p.customerId!))
+  const newPhones: Array<Record<string, unknown>> = []
+  const newEmails: Array<Record<string, unknown>> = []
+  for (const plan of created) {
+    plan.customer!.phones.forEach((p, position) => newPhones.push({ tenant_id: t, id: newId(), customer_id: plan.customerId, position, label: 'mobile', ...p }))
+    plan.customer!.emails.forEach((address, position) => newEmails.push({ tenant_id: t, id: newId(), customer_id: plan.customerId, position, label: 'work', address }))
+  }
+  for (const plan of updates) {
+    const current = before.get(plan.customerId!)!
+    const c = plan.customer!
+    const columns: Record<string, unknown> = { updated_at: writtenAt, updated_by: actor }
+    for (const [key, column] of [['name', 'name'], ['kind', 'kind'], ['idNumber', 'id_number'], ['ownerId', 'owner_id'], ['source', 'source'], ['status', 'status'], ['notes', 'notes']] as const) {
+      if (c[key] !== undefined) columns[column] = c[key]
+    }
+    columns.tags = [...new Set([...current.tags, ...c.tags])]
+    columns.custom_fields = JSON.stringify({ ...current.custom_fields, ...c.customFields })
+    await scope.trx.from('customers').where('tenant_id', t).where('id', plan.customerId!).update(columns)
+    let position = current.phones.length
+    for (const phone of c.phones) if (!current.phones.some((p: any) => p.e164 === phone.e164)) newPhones.push({ tenant_id: t, id: newId(), customer_id: plan.customerId, position: position++, label: 'mobile', ...phone })
+    position = current.emails.length
+    for (const address of c.emails) if (!current.emails.some((e: any) => e.address.toLowerCase() === address.toLowerCase())) newEmails.push({ tenant_id: t, id: newId(), customer_id: plan.customerId, position: position++, label: 'work', address })
+  }
+  if (newPhones.length) await scope.trx.table('customer_phones').multiInsert(newPhones)
+  if (newEmails.length) await scope.trx.table('customer_emails').multiInsert(newEmails)
+
+  await scope.trx.table('customer_import_rows').multiInsert(
+    plans.map((p) => ({
+      tenant_id: t,
+      import_id: settings.importId,
+      row: p.row,
+      action: ({ create: 'created', update: 'updated', skip: 'skipped', fail: 'failed' } as const)[p.action],
+      customer_id: p.customerId,
+      written_at: p.action === 'create' || p.action === 'update' ? writtenAt : null,
+      before: p.action === 'update' && !p.sameAs ? JSON.stringify(before.get(p.customerId!)) : null,
+      errors: p.errors.length ? JSON.stringify(p.errors) : null,
+      cells: p.action === 'fail' || p.action === 'skip' ? p.cells : null,
+    }))
+  )
+  await recordEvents(scope, [
+    ...created.map((p) => ({ type: 'customer.created', entityType: 'customer', entityId: p.customerId!, payload: { kind: p.customer!.kind ?? 'person', status: p.customer!.status ?? 'active', importId: settings.importId } })),
+    ...updates.map((p) => ({ type: 'customer.updated', entityType: 'customer', entityId: p.customerId!, payload: { changed: Object.keys(p.values), importId: settings.importId } })),
+  ])
+  const count = (action: RowAction) => plans.filter((p) => p.action === action).length
+  return { created: count('create'), updated: count('update'), skipped: count('skip'), failed: count('fail') }
+}
+
+/** Customers as they are now: columns, phones and e-mails (what a rollback restores). */
+export async function snapshots(scope: TenantScope, ids: string[]) {
+  const result = new Map<string, Record<string, any>>()
+  if (!ids.length) return result
+  const t = scope.tenantId
+  const [customers, phones, emails] = await Promise.all([
+    scope.trx.from('customers').where('tenant_id', t).whereIn('id', ids),
+    scope.trx.from('customer_phones').where('tenant_id', t).whereIn('customer_id', ids).orderBy('position').select('customer_id', 'e164', 'raw', 'last8', 'label', 'position'),
+    scope.trx.from('customer_emails').where('tenant_id', t).whereIn('customer_id', ids).orderBy('position').select('customer_id', 'address', 'label', 'position'),
+  ])
+  for (const c of customers) {
+    result.set(c.id, {
+      name: c.name, kind: c.kind, id_number: c.id_number, owner_id: c.owner_id, source: c.source, status: c.status, tags: c.tags, notes: c.notes,
+      custom_fields: c.custom_fields, updated_at: c.updated_at, updated_by: c.updated_by,
+      phones: phones.filter((p) => p.customer_id === c.id).map(({ customer_id: _, ...p }) => p),
+      emails: emails.filter((e) => e.customer_id === c.id).map(({ customer_id: _, ...e }) => e),
+    })
+  }
+  return result
+}
