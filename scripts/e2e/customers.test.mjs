@@ -1,7 +1,8 @@
 /**
  * End-to-end for the CRM slice: a customer manager finds a customer by part of a Chinese name and
- * by a few digits of a phone, opens the customer and logs a follow-up in the timeline; a call from
- * that customer's number (written differently) pops the customer up in the agent's workspace.
+ * by a few digits of a phone, opens the customer, logs a follow-up in the timeline and adds a
+ * Chinese postal address beside the stored one (shown in both UI languages); a call from that
+ * customer's number (written differently) pops the customer up in the agent's workspace.
  */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -24,7 +25,40 @@ async function signIn(slug, email) {
   return page
 }
 
-test('find a customer, log a follow-up, and see the customer pop up on a call from their number', { skip: suite.reason ?? false, timeout: 180_000 }, async () => {
+/** Picks a UI language in the header and waits until `text` shows in it. */
+async function switchLanguage(page, locale, text) {
+  await page.getByTestId('language-switch').click()
+  await page.getByTestId(`language-option-${locale}`).click()
+  await page.getByText(text).first().waitFor()
+}
+
+/** Waits until no toast covers the page (for a clean screenshot). */
+async function withoutToasts(page) {
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' })
+}
+
+/** Opens the customer drawer and scrolls its address rows into view. */
+async function openAddresses(page) {
+  await page.getByTestId('customer-edit').click()
+  await page.getByTestId('customer-add-address').scrollIntoViewIfNeeded()
+}
+
+/** Fills the last address row of the open drawer with a Guangzhou shipping address. */
+async function fillChineseAddress(page) {
+  const row = page.getByTestId('customer-address-row').last()
+  await row.getByTestId('customer-address-label').click()
+  await page.locator('nz-option-item', { hasText: 'Shipping' }).click()
+  await row.getByTestId('customer-address-country').click()
+  await page.keyboard.type('China')
+  await page.locator('nz-option-item', { hasText: 'China (CN)' }).click()
+  await row.getByTestId('customer-address-region').fill('广东省')
+  await row.getByTestId('customer-address-city').fill('广州市')
+  await row.getByTestId('customer-address-district').fill('天河区')
+  await row.getByTestId('customer-address-street').fill('天河路 385 号')
+  await row.getByTestId('customer-address-postal-code').fill('510620')
+}
+
+test('find a customer, log a follow-up, add a postal address, and see the customer pop up on a call from their number', { skip: suite.reason ?? false, timeout: 180_000 }, async () => {
   const slug = `crm-${randomBytes(3).toString('hex')}`
   const admin = (await api('POST', '/signup', null, { organisationName: '客户中心', slug, timeZone: 'Asia/Shanghai', locale: 'en', adminName: 'Admin', adminEmail: `admin@${slug}.test`, password: PASSWORD })).data.token
   const agentRole = (await api('GET', '/roles', admin)).data.find((r) => r.key === 'agent').id
@@ -33,7 +67,7 @@ test('find a customer, log a follow-up, and see the customer pop up on a call fr
   const mail = (await api('GET', '/dev/mailbox')).data.find((m) => m.to === email)
   await api('POST', '/auth/password/reset', null, { token: decodeURIComponent(/token=([^\s&]+)/.exec(mail.body)[1]), password: PASSWORD })
   // Owned by the agent, so the agent (own customers only) may see it in the screen pop.
-  const customer = (await api('POST', '/customers', admin, { kind: 'person', name: '王小明', phones: [{ number: '+86 138 0013 8000', label: 'mobile' }], ownerId: agent.id, tags: ['VIP'] })).data
+  const customer = (await api('POST', '/customers', admin, { kind: 'person', name: '王小明', phones: [{ number: '+86 138 0013 8000', label: 'mobile' }], addresses: [{ label: 'work', country: 'US', region: 'CA', city: 'Mountain View', street: '1600 Amphitheatre Pkwy', postalCode: '94043' }], ownerId: agent.id, tags: ['VIP'] })).data
   await api('POST', '/customers', admin, { kind: 'organisation', name: '上海电器有限公司', phones: [{ number: '+86 139 1234 5678' }] })
   const queue = (await api('POST', '/queues', admin, { name: 'Care', wrapUpSeconds: 60 })).data
   await api('PUT', `/queues/${queue.id}/members`, admin, { userIds: [agent.id] })
@@ -55,6 +89,35 @@ test('find a customer, log a follow-up, and see the customer pop up on a call fr
   await snap(manager, '32-customer-timeline')
   const records = (await api('GET', `/customers/${customer.id}/tracking-records`, admin)).data
   assert.deepEqual(records.map((r) => r.content), ['客户询问退货流程，约好明天回访'])
+
+  // A second address, typed in the drawer (the organisation's country is the US: China is named).
+  await openAddresses(manager)
+  await manager.getByTestId('customer-add-address').click()
+  await fillChineseAddress(manager)
+  await manager.getByTestId('customer-add-address').scrollIntoViewIfNeeded()
+  await withoutToasts(manager)
+  await snap(manager, '34-customer-addresses-drawer-en')
+  await manager.getByTestId('customer-submit').click()
+  await manager.waitForFunction(() => document.querySelectorAll('[data-testid="customer-detail-address"]').length === 2)
+  const shown = await manager.getByTestId('customer-detail-address-text').allInnerTexts()
+  assert.deepEqual(shown, ['1600 Amphitheatre Pkwy, Mountain View, CA 94043', 'China 广东省广州市天河区天河路 385 号，510620'])
+  await withoutToasts(manager)
+  await snap(manager, '35-customer-addresses-detail-en')
+  const saved = (await api('GET', `/customers/${customer.id}`, admin)).data.addresses
+  assert.deepEqual(
+    saved.map(({ id, ...address }) => address),
+    [
+      { label: 'work', country: 'US', region: 'CA', city: 'Mountain View', district: null, street: '1600 Amphitheatre Pkwy', postalCode: '94043' },
+      { label: 'shipping', country: 'CN', region: '广东省', city: '广州市', district: '天河区', street: '天河路 385 号', postalCode: '510620' },
+    ],
+  )
+  await switchLanguage(manager, 'zh-CN', '通讯地址')
+  await manager.getByText('中国广东省广州市天河区天河路 385 号，510620').waitFor()
+  await withoutToasts(manager)
+  await snap(manager, '36-customer-addresses-detail-zh-CN')
+  await openAddresses(manager)
+  await snap(manager, '37-customer-addresses-drawer-zh-CN')
+  await manager.getByTestId('customer-cancel').click()
 
   const agentPage = await signIn(slug, email)
   await agentPage.getByTestId('menu-agent-workspace').click()

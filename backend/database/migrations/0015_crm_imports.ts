@@ -58,6 +58,8 @@ export default class extends BaseSchema {
         foreign key (tenant_id, job_id) references jobs (tenant_id, id) on delete set null (job_id)
       );
       create index customer_imports_tenant_created on customer_imports (tenant_id, created_at desc);
+      -- Dedupe by ID number (imports, duplicate detection).
+      create index customers_tenant_id_number on customers (tenant_id, id_number) where id_number is not null;
 
       -- One row per data row the job has committed: what happened, to which customer, and for
       -- updates the customer as it was before (for rollback). Cells are kept for failed and skipped
@@ -82,6 +84,6 @@ export default class extends BaseSchema {
   }
 
   async down() {
-    this.schema.raw('drop table customer_import_rows, customer_imports, customer_import_mappings')
+    this.schema.raw('drop index customers_tenant_id_number; drop table customer_import_rows, customer_imports, customer_import_mappings')
   }
 }

@@ -9,6 +9,7 @@ import {
   type Customer,
   type CustomerViewer,
   type EmailLabel,
+  type AddressLabel,
   type PhoneLabel,
   findCustomer,
   matchCustomers,
@@ -21,6 +22,7 @@ export interface CustomerInput {
   name?: string
   phones?: Array<{ number: string; label?: PhoneLabel }>
   emails?: Array<{ address: string; label?: EmailLabel }>
+  addresses?: AddressInput[]
   idNumber?: string | null
   ownerId?: string | null
   source?: string | null
@@ -28,6 +30,17 @@ export interface CustomerInput {
   tags?: string[]
   notes?: string | null
   customFields?: Record<string, unknown>
+}
+
+/** A postal address as a request gives it; only the street line is required. */
+export interface AddressInput {
+  label?: AddressLabel
+  country?: string | null
+  region?: string | null
+  city?: string | null
+  district?: string | null
+  street: string
+  postalCode?: string | null
 }
 
 /** The customer's columns a change touches (phones, e-mails and custom fields are handled apart). */
@@ -80,6 +93,27 @@ async function replaceEmails(scope: TenantScope, customerId: string, emails: Non
   if (rows.length) await scope.trx.table('customer_emails').multiInsert(rows)
 }
 
+/** Replaces a customer's addresses with the given list, in order. */
+export async function replaceAddresses(scope: TenantScope, customerId: string, addresses: AddressInput[]) {
+  await scope.trx.from('customer_addresses').where('tenant_id', scope.tenantId).where('customer_id', customerId).delete()
+  if (!addresses.length) return
+  await scope.trx.table('customer_addresses').multiInsert(
+    addresses.map((a, position) => ({
+      tenant_id: scope.tenantId,
+      id: newId(),
+      customer_id: customerId,
+      position,
+      label: a.label ?? 'home',
+      country: a.country ? a.country.toUpperCase() : null,
+      region: a.region ?? null,
+      city: a.city ?? null,
+      district: a.district ?? null,
+      street: a.street,
+      postal_code: a.postalCode ?? null,
+    }))
+  )
+}
+
 /** The customer's columns from the given input, for insert or update. */
 function columnsOf(input: CustomerInput) {
   const columns: Record<string, unknown> = {}
@@ -107,6 +141,7 @@ export async function createCustomer(scope: TenantScope, viewer: CustomerViewer,
   })
   await replacePhones(scope, id, phones)
   await replaceEmails(scope, id, input.emails ?? [])
+  await replaceAddresses(scope, id, input.addresses ?? [])
   await recordEvent(scope, { type: 'customer.created', entityType: 'customer', entityId: id, payload: { kind: input.kind ?? 'person', ownerId, status: input.status ?? 'active' } })
   return findCustomer(scope, viewer, id)
 }
@@ -119,6 +154,7 @@ export async function updateCustomer(scope: TenantScope, viewer: CustomerViewer,
   if (input.customFields !== undefined) columns.custom_fields = JSON.stringify(await resolveCustomFields(scope, current.customFields, input.customFields))
   if (input.phones !== undefined) await replacePhones(scope, id, await normalisePhones(scope, input.phones))
   if (input.emails !== undefined) await replaceEmails(scope, id, input.emails)
+  if (input.addresses !== undefined) await replaceAddresses(scope, id, input.addresses)
   await scope.trx
     .from('customers')
     .where('tenant_id', scope.tenantId)

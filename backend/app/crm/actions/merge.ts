@@ -43,6 +43,12 @@ export async function mergeCustomers(scope: TenantScope, viewer: CustomerViewer,
     await scope.trx.from('customer_emails').where('tenant_id', t).where('id', email.id).update({ customer_id: keptId, position: kept.emails.length + i })
   }
 
+  const streets = new Set(kept.addresses.map((a) => a.street))
+  const movedAddresses = merged.addresses.filter((a) => !streets.has(a.street))
+  for (const [i, address] of movedAddresses.entries()) {
+    await scope.trx.from('customer_addresses').where('tenant_id', t).where('id', address.id).update({ customer_id: keptId, position: kept.addresses.length + i })
+  }
+
   const customFields = { ...kept.customFields }
   for (const [key, value] of Object.entries(merged.customFields)) {
     if (customFields[key] === undefined || customFields[key] === null) customFields[key] = value

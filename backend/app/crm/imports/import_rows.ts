@@ -36,6 +36,7 @@ interface RowCustomer {
   kind?: 'person' | 'organisation'
   phones: Array<{ e164: string; raw: string; last8: string }>
   emails: string[]
+  addresses: string[]
   idNumber?: string
   ownerId?: string
   source?: string
@@ -84,6 +85,14 @@ function cellValue(text: string | undefined) {
   return /^'[=+\-@]/.test(value) ? value.slice(1) : value
 }
 
+/** The non-empty parts of a cell that lists several values (numbers, addresses, tags, options). */
+function listOf(text: string) {
+  return text
+    .split(LIST_SEPARATORS)
+    .map((part) => part.trim())
+    .filter(Boolean)
+}
+
 /** A date written the ways spreadsheets and people write it, as YYYY-MM-DD (unchanged when unreadable). */
 function dateText(text: string) {
   const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text) ?? /^(\d{4})-(\d{2})-(\d{2})T/.exec(text)
@@ -102,11 +111,7 @@ function customValue(field: CustomerField, text: string): unknown {
     case 'choice':
       return field.options.find((o) => o.toLowerCase() === text.toLowerCase()) ?? text
     case 'multi_choice':
-      return text
-        .split(LIST_SEPARATORS)
-        .map((part) => part.trim())
-        .filter(Boolean)
-        .map((part) => field.options.find((o) => o.toLowerCase() === part.toLowerCase()) ?? part)
+      return listOf(text).map((part) => field.options.find((o) => o.toLowerCase() === part.toLowerCase()) ?? part)
     default:
       return text
   }
@@ -120,7 +125,7 @@ export function readRow(settings: ImportSettings, fileRow: FileRow): RowPlan {
   const errors: RowPlan['errors'] = []
   const fail = (field: string, message: string) => errors.push({ field, message })
   const values: Record<string, string> = {}
-  const customer: RowCustomer = { phones: [], emails: [], tags: [], customFields: {} }
+  const customer: RowCustomer = { phones: [], emails: [], addresses: [], tags: [], customFields: {} }
   const fieldsByKey = new Map(settings.fields.map((f) => [f.key, f]))
 
   for (const { column, target } of settings.mapping) {
@@ -139,17 +144,21 @@ export function readRow(settings: ImportSettings, fileRow: FileRow): RowPlan {
         break
       }
       case 'phone':
-        for (const raw of text.split(LIST_SEPARATORS).map((p) => p.trim()).filter(Boolean)) {
+        for (const raw of listOf(text)) {
           const e164 = phoneOf(raw, settings.country)
           if (!e164) fail('phone', `"${raw}" is not a valid phone number`)
           else if (!customer.phones.some((p) => p.e164 === e164)) customer.phones.push({ e164, raw, last8: last8Of(e164) })
         }
         break
       case 'email':
-        for (const address of text.split(LIST_SEPARATORS).map((p) => p.trim()).filter(Boolean)) {
+        for (const address of listOf(text)) {
           if (!EMAIL.test(address) || address.length > 254) fail('email', `"${address}" is not an e-mail address`)
           else if (!customer.emails.some((e) => e.toLowerCase() === address.toLowerCase())) customer.emails.push(address)
         }
+        break
+      case 'address':
+        if (text.length > 300) fail('address', 'At most 300 characters')
+        else if (!customer.addresses.includes(text)) customer.addresses.push(text)
         break
       case 'idNumber':
         if (text.length > 64) fail('idNumber', 'At most 64 characters')
@@ -172,7 +181,7 @@ export function readRow(settings: ImportSettings, fileRow: FileRow): RowPlan {
         break
       }
       case 'tags':
-        for (const tag of text.split(LIST_SEPARATORS).map((t) => t.trim()).filter(Boolean)) {
+        for (const tag of listOf(text)) {
           if (tag.length > 40) fail('tags', `The tag "${tag.slice(0, 20)}…" is longer than 40 characters`)
           else if (!customer.tags.includes(tag)) customer.tags.push(tag)
         }
@@ -194,6 +203,7 @@ export function readRow(settings: ImportSettings, fileRow: FileRow): RowPlan {
   }
   if (customer.phones.length > 20) fail('phone', 'At most 20 phone numbers')
   if (customer.emails.length > 20) fail('email', 'At most 20 e-mail addresses')
+  if (customer.addresses.length > 10) fail('address', 'At most 10 addresses')
   if (customer.tags.length > 50) fail('tags', 'At most 50 tags')
   if (!customer.name) fail('name', 'The name is required')
   return { row: fileRow.row, cells: fileRow.cells, values, errors, customer: errors.length ? null : customer, action: errors.length ? 'fail' : 'create', customerId: null, sameAs: null }
@@ -218,7 +228,11 @@ function keysOf(settings: ImportSettings, customer: RowCustomer): string[] {
   return keys
 }
 
-/** Existing customers of the tenant by dedupe key (the oldest customer when several share a key). */
+/**
+ * Existing customers of the tenant by dedupe key; when several share a key, the oldest (ids are
+ * time-ordered). Each lookup is one index scan of its own table, without a join, so the plan stays
+ * the same whatever the table statistics say while an import grows the tables.
+ */
 async function existingByKey(scope: TenantScope, settings: ImportSettings, plans: RowPlan[]) {
   const found = new Map<string, string>()
   const valid = plans.filter((p) => p.customer)
@@ -228,17 +242,20 @@ async function existingByKey(scope: TenantScope, settings: ImportSettings, plans
   const t = scope.tenantId
   const lookups: Array<Promise<Array<{ key: string; customer_id: string }>>> = []
   if (phones.length) {
-    lookups.push(scope.trx.from('customer_phones as p').join('customers as c', (j) => j.on('c.tenant_id', 'p.tenant_id').andOn('c.id', 'p.customer_id'))
-      .where('p.tenant_id', t).whereIn('p.e164', [...new Set(phones)]).orderBy('c.created_at').select(scope.trx.raw(`'phone:' || p.e164 as key`), 'p.customer_id'))
+    lookups.push(scope.trx.from('customer_phones').where('tenant_id', t).whereIn('e164', [...new Set(phones)]).select(scope.trx.raw(`'phone:' || e164 as key`), 'customer_id'))
   }
   if (emails.length) {
-    lookups.push(scope.trx.from('customer_emails as e').join('customers as c', (j) => j.on('c.tenant_id', 'e.tenant_id').andOn('c.id', 'e.customer_id'))
-      .where('e.tenant_id', t).whereIn(scope.trx.raw('lower(e.address)'), [...new Set(emails)]).orderBy('c.created_at').select(scope.trx.raw(`'email:' || lower(e.address) as key`), 'e.customer_id'))
+    lookups.push(scope.trx.from('customer_emails').where('tenant_id', t).whereIn(scope.trx.raw('lower(address)'), [...new Set(emails)]).select(scope.trx.raw(`'email:' || lower(address) as key`), 'customer_id'))
   }
   if (idNumbers.length) {
-    lookups.push(scope.trx.from('customers').where('tenant_id', t).whereIn('id_number', [...new Set(idNumbers)]).orderBy('created_at').select(scope.trx.raw(`'idNumber:' || id_number as key`), 'id as customer_id'))
+    lookups.push(scope.trx.from('customers').where('tenant_id', t).whereIn('id_number', [...new Set(idNumbers)]).select(scope.trx.raw(`'idNumber:' || id_number as key`), 'id as customer_id'))
   }
-  for (const rows of await Promise.all(lookups)) for (const { key, customer_id } of rows) if (!found.has(key)) found.set(key, customer_id)
+  for (const rows of await Promise.all(lookups)) {
+    for (const { key, customer_id: id } of rows) {
+      const earlier = found.get(key)
+      if (!earlier || id < earlier) found.set(key, id)
+    }
+  }
   return found
 }
 
@@ -314,6 +331,7 @@ function mergeInto(target: RowCustomer, source: RowCustomer) {
   }
   for (const phone of source.phones) if (!target.phones.some((p) => p.e164 === phone.e164)) target.phones.push(phone)
   for (const email of source.emails) if (!target.emails.some((e) => e.toLowerCase() === email.toLowerCase())) target.emails.push(email)
+  for (const street of source.addresses) if (!target.addresses.includes(street)) target.addresses.push(street)
   for (const tag of source.tags) if (!target.tags.includes(tag)) target.tags.push(tag)
   Object.assign(target.customFields, source.customFields)
 }
@@ -355,9 +373,11 @@ export async function writeRows(scope: TenantScope, settings: ImportSettings, pl
   const before = await snapshots(scope, updates.map((p) => p.customerId!))
   const newPhones: Array<Record<string, unknown>> = []
   const newEmails: Array<Record<string, unknown>> = []
+  const newAddresses: Array<Record<string, unknown>> = []
   for (const plan of created) {
     plan.customer!.phones.forEach((p, position) => newPhones.push({ tenant_id: t, id: newId(), customer_id: plan.customerId, position, label: 'mobile', ...p }))
     plan.customer!.emails.forEach((address, position) => newEmails.push({ tenant_id: t, id: newId(), customer_id: plan.customerId, position, label: 'work', address }))
+    plan.customer!.addresses.forEach((street, position) => newAddresses.push({ tenant_id: t, id: newId(), customer_id: plan.customerId, position, label: 'home', street }))
   }
   for (const plan of updates) {
     const current = before.get(plan.customerId!)!
@@ -373,9 +393,12 @@ export async function writeRows(scope: TenantScope, settings: ImportSettings, pl
     for (const phone of c.phones) if (!current.phones.some((p: any) => p.e164 === phone.e164)) newPhones.push({ tenant_id: t, id: newId(), customer_id: plan.customerId, position: position++, label: 'mobile', ...phone })
     position = current.emails.length
     for (const address of c.emails) if (!current.emails.some((e: any) => e.address.toLowerCase() === address.toLowerCase())) newEmails.push({ tenant_id: t, id: newId(), customer_id: plan.customerId, position: position++, label: 'work', address })
+    position = current.addresses.length
+    for (const street of c.addresses) if (!current.addresses.some((a: any) => a.street === street)) newAddresses.push({ tenant_id: t, id: newId(), customer_id: plan.customerId, position: position++, label: 'home', street })
   }
   if (newPhones.length) await scope.trx.table('customer_phones').multiInsert(newPhones)
   if (newEmails.length) await scope.trx.table('customer_emails').multiInsert(newEmails)
+  if (newAddresses.length) await scope.trx.table('customer_addresses').multiInsert(newAddresses)
 
   await scope.trx.table('customer_import_rows').multiInsert(
     plans.map((p) => ({
@@ -403,10 +426,11 @@ export async function snapshots(scope: TenantScope, ids: string[]) {
   const result = new Map<string, Record<string, any>>()
   if (!ids.length) return result
   const t = scope.tenantId
-  const [customers, phones, emails] = await Promise.all([
+  const [customers, phones, emails, addresses] = await Promise.all([
     scope.trx.from('customers').where('tenant_id', t).whereIn('id', ids),
     scope.trx.from('customer_phones').where('tenant_id', t).whereIn('customer_id', ids).orderBy('position').select('customer_id', 'e164', 'raw', 'last8', 'label', 'position'),
     scope.trx.from('customer_emails').where('tenant_id', t).whereIn('customer_id', ids).orderBy('position').select('customer_id', 'address', 'label', 'position'),
+    scope.trx.from('customer_addresses').where('tenant_id', t).whereIn('customer_id', ids).orderBy('position').select('customer_id', 'label', 'country', 'region', 'city', 'district', 'street', 'postal_code', 'position'),
   ])
   for (const c of customers) {
     result.set(c.id, {
@@ -414,6 +438,7 @@ export async function snapshots(scope: TenantScope, ids: string[]) {
       custom_fields: c.custom_fields, updated_at: c.updated_at, updated_by: c.updated_by,
       phones: phones.filter((p) => p.customer_id === c.id).map(({ customer_id: _, ...p }) => p),
       emails: emails.filter((e) => e.customer_id === c.id).map(({ customer_id: _, ...e }) => e),
+      addresses: addresses.filter((a) => a.customer_id === c.id).map(({ customer_id: _, ...a }) => a),
     })
   }
   return result

@@ -8,6 +8,7 @@ export type ImportTarget =
   | 'kind'
   | 'phone'
   | 'email'
+  | 'address'
   | 'idNumber'
   | 'owner'
   | 'source'
@@ -22,10 +23,10 @@ export interface ColumnMapping {
   target: ImportTarget
 }
 
-export const STANDARD_TARGETS = ['name', 'kind', 'phone', 'email', 'idNumber', 'owner', 'source', 'status', 'tags', 'notes'] as const
+export const STANDARD_TARGETS = ['name', 'kind', 'phone', 'email', 'address', 'idNumber', 'owner', 'source', 'status', 'tags', 'notes'] as const
 
 /** Targets several columns may share (a customer has several numbers and addresses). */
-const REPEATABLE = new Set<string>(['phone', 'email'])
+const REPEATABLE = new Set<string>(['phone', 'email', 'address'])
 
 /** Header names people use for each target, in English and Chinese, normalised (see `normalise`). */
 const SYNONYMS: Record<(typeof STANDARD_TARGETS)[number], string[]> = {
@@ -33,6 +34,7 @@ const SYNONYMS: Record<(typeof STANDARD_TARGETS)[number], string[]> = {
   kind: ['kind', 'type', 'customertype', '类型', '客户类型', '类别'],
   phone: ['phone', 'phones', 'mobile', 'mobilephone', 'cell', 'cellphone', 'tel', 'telephone', 'phonenumber', 'mobilenumber', 'workphone', 'homephone', '手机', '手机号', '手机号码', '电话', '电话号码', '联系电话', '座机', '固定电话', '办公电话'],
   email: ['email', 'emails', 'mail', 'emailaddress', '邮箱', '电子邮件', '电子邮箱', '邮件', '邮箱地址'],
+  address: ['address', 'addresses', 'postaladdress', 'street', 'streetaddress', 'mailingaddress', 'homeaddress', 'workaddress', '地址', '联系地址', '通讯地址', '家庭地址', '公司地址', '详细地址', '收货地址'],
   idNumber: ['idnumber', 'idno', 'idcard', 'documentnumber', 'passport', 'passportnumber', 'nationalid', '身份证', '身份证号', '身份证号码', '证件号', '证件号码'],
   owner: ['owner', 'owneremail', 'manager', 'accountmanager', '负责人', '客户经理', '归属人', '所属人'],
   source: ['source', 'channel', 'leadsource', '来源', '渠道', '客户来源'],
@@ -74,7 +76,7 @@ export function guessMapping(headers: string[], fields: CustomerField[]): Column
 
 /**
  * Checks a mapping against the file's columns and the tenant's fields: every column in range and
- * mapped once, every target known, name mapped, only phone and e-mail on several columns.
+ * mapped once, every target known, name mapped, only phone, e-mail and address on several columns.
  */
 export function checkMapping(mapping: ColumnMapping[], columns: number, fields: CustomerField[]) {
   const seenColumns = new Set<number>()

@@ -12,7 +12,7 @@ import { type Customer, type CustomerListInput, customersByIds, matchingCustomer
 export type CustomerExportFormat = 'csv' | 'xlsx'
 
 const BATCH = 1000
-const HEADERS = ['Name', 'Kind', 'Phones', 'E-mails', 'ID number', 'Owner', 'Source', 'Status', 'Tags', 'Notes', 'Created', 'Updated']
+const HEADERS = ['Name', 'Kind', 'Phones', 'E-mails', 'Addresses', 'ID number', 'Owner', 'Source', 'Status', 'Tags', 'Notes', 'Created', 'Updated']
 
 /** Where the rows go: a CSV or a streamed XLSX file. */
 interface RowSink {
@@ -57,6 +57,7 @@ function cellsOf(customer: Customer, fieldKeys: string[]): Array<string | null> 
     customer.kind,
     customer.phones.map((p) => p.number).join('; '),
     customer.emails.map((e) => e.address).join('; '),
+    customer.addresses.map(addressText).join('; '),
     customer.idNumber,
     customer.ownerName,
     customer.source,
@@ -67,6 +68,12 @@ function cellsOf(customer: Customer, fieldKeys: string[]): Array<string | null> 
     customer.updatedAt,
     ...fieldKeys.map((key) => textOf(customer.customFields[key])),
   ]
+}
+
+/** An address on one line: Chinese order (region city district street) for CN, else street, city, region, postal code, country. */
+function addressText(a: Customer['addresses'][number]) {
+  if (a.country === 'CN' || (a.country === null && /[\u4e00-\u9fff]/.test(a.street))) return [a.region, a.city, a.district, a.street].filter(Boolean).join('') + (a.postalCode ? ` ${a.postalCode}` : '')
+  return [a.street, a.district, a.city, a.region, a.postalCode, a.country].filter(Boolean).join(', ')
 }
 
 function textOf(value: unknown): string | null {

@@ -172,12 +172,14 @@ async function undoRows(scope: TenantScope, importId: string, rows: Array<Record
       deleted.push(r.customer_id)
       current.delete(r.customer_id)
     } else {
-      const { phones, emails, ...columns } = r.before
+      const { phones, emails, addresses = [], ...columns } = r.before
       await scope.trx.from('customers').where('tenant_id', t).where('id', r.customer_id).update({ ...columns, tags: columns.tags, custom_fields: JSON.stringify(columns.custom_fields) })
       await scope.trx.from('customer_phones').where('tenant_id', t).where('customer_id', r.customer_id).delete()
       await scope.trx.from('customer_emails').where('tenant_id', t).where('customer_id', r.customer_id).delete()
+      await scope.trx.from('customer_addresses').where('tenant_id', t).where('customer_id', r.customer_id).delete()
       if (phones.length) await scope.trx.table('customer_phones').multiInsert(phones.map((p: any) => ({ tenant_id: t, id: newId(), customer_id: r.customer_id, ...p })))
       if (emails.length) await scope.trx.table('customer_emails').multiInsert(emails.map((e: any) => ({ tenant_id: t, id: newId(), customer_id: r.customer_id, ...e })))
+      if (addresses.length) await scope.trx.table('customer_addresses').multiInsert(addresses.map((a: any) => ({ tenant_id: t, id: newId(), customer_id: r.customer_id, ...a })))
       current.set(r.customer_id, new Date(columns.updated_at))
       restored.push(r.customer_id)
     }

@@ -10,6 +10,19 @@ import { type SqlFragment, segmentFilterOf } from '#crm/queries/segment_rules'
 /** Labels of a customer's phone numbers and e-mail addresses. */
 export type PhoneLabel = 'mobile' | 'work' | 'home' | 'other'
 export type EmailLabel = 'work' | 'home' | 'other'
+export type AddressLabel = 'home' | 'work' | 'billing' | 'shipping' | 'other'
+
+/** A postal address: Chinese ones keep their 省/市/区 parts (region, city, district). */
+export interface CustomerAddress {
+  id: string
+  label: AddressLabel
+  country: string | null
+  region: string | null
+  city: string | null
+  district: string | null
+  street: string
+  postalCode: string | null
+}
 
 /** A customer as the API answers it. */
 export interface Customer {
@@ -18,6 +31,7 @@ export interface Customer {
   name: string
   phones: Array<{ id: string; number: string; raw: string; label: PhoneLabel }>
   emails: Array<{ id: string; address: string; label: EmailLabel }>
+  addresses: CustomerAddress[]
   idNumber: string | null
   ownerId: string | null
   ownerName: string | null
@@ -91,13 +105,14 @@ function baseQuery(scope: TenantScope, viewer: CustomerViewer) {
   return applyDataScope(query, scope, viewer)
 }
 
-/** Loads the phones and e-mails of the given customers and builds their API shape. */
+/** Loads the phones, e-mails, addresses and categories of the given customers and builds their API shape. */
 async function hydrate(trx: TransactionClientContract, tenantId: string, rows: Record<string, any>[], revealIds: boolean): Promise<Customer[]> {
   if (!rows.length) return []
   const ids = rows.map((r) => r.id)
-  const [phones, emails, categories] = await Promise.all([
+  const [phones, emails, addresses, categories] = await Promise.all([
     trx.from('customer_phones').where('tenant_id', tenantId).whereIn('customer_id', ids).orderBy(['position', 'id']),
     trx.from('customer_emails').where('tenant_id', tenantId).whereIn('customer_id', ids).orderBy(['position', 'id']),
+    trx.from('customer_addresses').where('tenant_id', tenantId).whereIn('customer_id', ids).orderBy(['position', 'id']),
     categoriesOf(trx, tenantId, ids),
   ])
   return rows.map((row) => ({
@@ -106,6 +121,9 @@ async function hydrate(trx: TransactionClientContract, tenantId: string, rows: R
     name: row.name,
     phones: phones.filter((p) => p.customer_id === row.id).map((p) => ({ id: p.id, number: p.e164, raw: p.raw, label: p.label })),
     emails: emails.filter((e) => e.customer_id === row.id).map((e) => ({ id: e.id, address: e.address, label: e.label })),
+    addresses: addresses
+      .filter((a) => a.customer_id === row.id)
+      .map((a) => ({ id: a.id, label: a.label, country: a.country, region: a.region, city: a.city, district: a.district, street: a.street, postalCode: a.postal_code })),
     idNumber: revealIds ? row.id_number : maskIdNumber(row.id_number),
     ownerId: row.owner_id,
     ownerName: row.owner_name ?? null,
@@ -200,6 +218,12 @@ export function applyCustomerFilters(query: DatabaseQueryBuilderContract<any>, i
     query.where((q) => {
       q.where('c.name', 'ilike', pattern)
       q.orWhereExists((e) => e.from('customer_emails as e').whereRaw('e.tenant_id = c.tenant_id and e.customer_id = c.id').whereRaw('lower(e.address) like lower(?)', [pattern]))
+      q.orWhereExists((a) =>
+        a
+          .from('customer_addresses as a')
+          .whereRaw('a.tenant_id = c.tenant_id and a.customer_id = c.id')
+          .whereRaw(`(coalesce(a.region, '') || ' ' || coalesce(a.city, '') || ' ' || coalesce(a.district, '') || ' ' || a.street) ilike ?`, [pattern])
+      )
       if (digits.length >= 4) {
         q.orWhereExists((p) => p.from('customer_phones as p').whereRaw('p.tenant_id = c.tenant_id and p.customer_id = c.id').where('p.e164', 'like', `%${digits}%`))
       }

@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 
-const TARGET = /^(name|kind|phone|email|idNumber|owner|source|status|tags|notes|custom:[a-z0-9_]{1,40})$/
+const TARGET = /^(name|kind|phone|email|address|idNumber|owner|source|status|tags|notes|custom:[a-z0-9_]{1,40})$/
 
 /** The wizard's choices for an uploaded import. */
 export const updateImportValidator = vine.create({

@@ -8,6 +8,22 @@ const FIELD_TYPES = ['text', 'number', 'date', 'choice', 'multi_choice'] as cons
 const name = () => vine.string().trim().minLength(1).maxLength(200)
 const phones = () => vine.array(vine.object({ number: vine.string().trim().minLength(1).maxLength(40), label: vine.enum(PHONE_LABELS).optional() })).maxLength(20)
 const emails = () => vine.array(vine.object({ address: vine.string().trim().email().maxLength(254), label: vine.enum(EMAIL_LABELS).optional() })).maxLength(20)
+const ADDRESS_LABELS = ['home', 'work', 'billing', 'shipping', 'other'] as const
+const addressPart = () => vine.string().trim().maxLength(80).nullable().optional()
+const addresses = () =>
+  vine
+    .array(
+      vine.object({
+        label: vine.enum(ADDRESS_LABELS).optional(),
+        country: vine.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).nullable().optional(),
+        region: addressPart(),
+        city: addressPart(),
+        district: addressPart(),
+        street: vine.string().trim().minLength(1).maxLength(300),
+        postalCode: vine.string().trim().maxLength(20).nullable().optional(),
+      })
+    )
+    .maxLength(10)
 const tag = () => vine.string().trim().minLength(1).maxLength(40)
 
 /** Every customer field but the name, all optional (the name is required on create). */
@@ -15,6 +31,7 @@ const customerFields = () => ({
   kind: vine.enum(['person', 'organisation'] as const).optional(),
   phones: phones().optional(),
   emails: emails().optional(),
+  addresses: addresses().optional(),
   idNumber: vine.string().trim().maxLength(64).nullable().optional(),
   ownerId: vine.string().uuid().nullable().optional(),
   source: vine.string().trim().maxLength(64).nullable().optional(),

@@ -6,10 +6,12 @@ import {
   isMasked,
   sortOrderOf,
   sortParam,
+  toAddressFormValue,
+  toAddressInput,
   toCustomerInput,
   toFieldFormValue,
 } from './customer-form';
-import { CustomerField, CustomFieldType } from './customers-api';
+import { CustomerAddress, CustomerField, CustomFieldType } from './customers-api';
 
 const field = (key: string, type: CustomFieldType, extra: Partial<CustomerField> = {}): CustomerField => ({
   id: `f-${key}`,
@@ -38,6 +40,18 @@ const form = (extra: Partial<CustomerFormValue> = {}): CustomerFormValue => ({
     { number: '  ', label: 'work' },
   ],
   emails: [{ address: '', label: 'work' }],
+  addresses: [
+    {
+      label: 'shipping',
+      country: 'CN',
+      region: ' 广东省 ',
+      city: '广州市',
+      district: '',
+      street: ' 天河路 385 号 ',
+      postalCode: '  ',
+    },
+    { label: 'home', country: 'CN', region: '', city: '', district: '', street: ' ', postalCode: '' },
+  ],
   idNumber: '',
   ownerId: 'u-1',
   source: ' ',
@@ -66,6 +80,9 @@ describe('toCustomerInput', () => {
     expect(body.source).toBeNull();
     expect(body.notes).toBeNull();
     expect(body.tags).toEqual(['vip']);
+    expect(body.addresses).toEqual([
+      { label: 'shipping', country: 'CN', region: '广东省', city: '广州市', street: '天河路 385 号' },
+    ]);
   });
 
   it('sends every custom field in the API format, empty ones as null', () => {
@@ -95,6 +112,54 @@ describe('toCustomerInput', () => {
       'ownerId',
     );
     expect(toCustomerInput(form({ ownerId: null }), FIELDS, create).ownerId).toBeNull();
+  });
+});
+
+describe('address rows', () => {
+  const stored: CustomerAddress = {
+    id: 'a1',
+    label: 'billing',
+    country: 'US',
+    region: 'IL',
+    city: 'Springfield',
+    district: null,
+    street: '1 Main St',
+    postalCode: '62701',
+  };
+
+  it('sends a stored address back as it came, without its id and empty parts', () => {
+    expect(toAddressInput(toAddressFormValue(stored))).toEqual({
+      label: 'billing',
+      country: 'US',
+      region: 'IL',
+      city: 'Springfield',
+      street: '1 Main St',
+      postalCode: '62701',
+    });
+  });
+
+  it('starts a new address at home in the given country, and keeps a stored one without a country', () => {
+    expect(toAddressFormValue(null, 'CN')).toEqual({
+      label: 'home',
+      country: 'CN',
+      region: '',
+      city: '',
+      district: '',
+      street: '',
+      postalCode: '',
+    });
+    expect(toAddressFormValue({ ...stored, country: null }, 'CN').country).toBeNull();
+  });
+
+  it('drops a row with no text, but sends one that lacks only its street so the server names it', () => {
+    const blank = toAddressFormValue(null, 'CN');
+    expect(toAddressInput(blank)).toBeNull();
+    expect(toAddressInput({ ...blank, city: '深圳市' })).toEqual({
+      label: 'home',
+      country: 'CN',
+      city: '深圳市',
+      street: '',
+    });
   });
 });
 

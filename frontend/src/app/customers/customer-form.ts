@@ -1,5 +1,8 @@
 import {
+  AddressLabel,
   ContactLabel,
+  CustomerAddress,
+  CustomerAddressInput,
   EmailLabel,
   CustomerField,
   CustomerInput,
@@ -12,12 +15,24 @@ import {
 /** What a custom field's control holds: a date picker works with `Date`, the API with `YYYY-MM-DD`. */
 export type FieldFormValue = string | number | Date | string[] | null;
 
+/** One address row of the drawer's form: every part is text, the country a code or none. */
+export interface AddressFormValue {
+  readonly label: AddressLabel;
+  readonly country: string | null;
+  readonly region: string;
+  readonly city: string;
+  readonly district: string;
+  readonly street: string;
+  readonly postalCode: string;
+}
+
 /** The raw value of the customer drawer's form. */
 export interface CustomerFormValue {
   readonly kind: CustomerKind;
   readonly name: string;
   readonly phones: readonly { readonly number: string; readonly label: ContactLabel }[];
   readonly emails: readonly { readonly address: string; readonly label: EmailLabel }[];
+  readonly addresses: readonly AddressFormValue[];
   readonly idNumber: string;
   readonly ownerId: string | null;
   readonly source: string;
@@ -95,6 +110,44 @@ export function fromFieldFormValue(field: CustomerField, value: FieldFormValue):
   }
 }
 
+/** The form row of a stored address, or of a new one in `country` when none is given. */
+export function toAddressFormValue(
+  address: CustomerAddress | null,
+  country: string | null = null,
+): AddressFormValue {
+  return {
+    label: address?.label ?? 'home',
+    country: address ? address.country : country,
+    region: address?.region ?? '',
+    city: address?.city ?? '',
+    district: address?.district ?? '',
+    street: address?.street ?? '',
+    postalCode: address?.postalCode ?? '',
+  };
+}
+
+/**
+ * An address row as the API takes it: parts trimmed, blank parts left out (on PATCH the list
+ * replaces the stored one, so a part left out is cleared). Null for a row with no text at all.
+ */
+export function toAddressInput(row: AddressFormValue): CustomerAddressInput | null {
+  const region = blankToNull(row.region);
+  const city = blankToNull(row.city);
+  const district = blankToNull(row.district);
+  const postalCode = blankToNull(row.postalCode);
+  const street = row.street.trim();
+  if (street === '' && !region && !city && !district && !postalCode) return null;
+  return {
+    label: row.label,
+    ...(row.country ? { country: row.country } : {}),
+    ...(region ? { region } : {}),
+    ...(city ? { city } : {}),
+    ...(district ? { district } : {}),
+    street,
+    ...(postalCode ? { postalCode } : {}),
+  };
+}
+
 /** The request body of the drawer's form: blank rows dropped, blanks as null, dates as `YYYY-MM-DD`. */
 export function toCustomerInput(
   value: CustomerFormValue,
@@ -114,6 +167,9 @@ export function toCustomerInput(
     emails: value.emails
       .map((email) => ({ address: email.address.trim(), label: email.label }))
       .filter((email) => email.address !== ''),
+    addresses: value.addresses
+      .map(toAddressInput)
+      .filter((address): address is CustomerAddressInput => address !== null),
     source: blankToNull(value.source),
     status: value.status,
     tags: [...new Set(value.tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))],

@@ -34,6 +34,38 @@ export interface CustomerEmail {
   readonly label: EmailLabel;
 }
 
+/** What a postal address is used for. */
+export type AddressLabel = 'home' | 'work' | 'billing' | 'shipping' | 'other';
+export const ADDRESS_LABELS: readonly AddressLabel[] = ['home', 'work', 'billing', 'shipping', 'other'];
+/** Most addresses a customer may have. */
+export const MAX_ADDRESSES = 10;
+
+/**
+ * A postal address of a customer, in parts: `country` is ISO 3166-1 alpha-2 (`CN`), `region` the
+ * province or state (`广东省`), `district` the 区/县 or neighbourhood; only `street` is required.
+ */
+export interface CustomerAddress {
+  readonly id: string;
+  readonly label: AddressLabel;
+  readonly country: string | null;
+  readonly region: string | null;
+  readonly city: string | null;
+  readonly district: string | null;
+  readonly street: string;
+  readonly postalCode: string | null;
+}
+
+/** An address as POST and PATCH /customers take it (a missing part is none). */
+export interface CustomerAddressInput {
+  readonly label?: AddressLabel;
+  readonly country?: string;
+  readonly region?: string;
+  readonly city?: string;
+  readonly district?: string;
+  readonly street: string;
+  readonly postalCode?: string;
+}
+
 /** Value of one custom field as the API stores it (a date is `YYYY-MM-DD`). */
 export type CustomFieldValue = string | number | string[] | null;
 
@@ -53,6 +85,7 @@ export interface Customer {
   readonly name: string;
   readonly phones: CustomerPhone[];
   readonly emails: CustomerEmail[];
+  readonly addresses: CustomerAddress[];
   readonly idNumber: string | null;
   readonly ownerId: string | null;
   readonly ownerName: string | null;
@@ -69,12 +102,13 @@ export interface Customer {
   readonly updatedBy: string | null;
 }
 
-/** Body of POST /customers; PATCH takes any part of it (phones/emails replace the lists). */
+/** Body of POST /customers; PATCH takes any part of it (phones/emails/addresses replace the lists). */
 export interface CustomerInput {
   readonly kind: CustomerKind;
   readonly name: string;
   readonly phones: { readonly number: string; readonly label: ContactLabel }[];
   readonly emails: { readonly address: string; readonly label: EmailLabel }[];
+  readonly addresses?: CustomerAddressInput[];
   readonly idNumber?: string | null;
   readonly ownerId?: string | null;
   readonly source: string | null;

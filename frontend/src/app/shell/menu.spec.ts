@@ -1,4 +1,4 @@
-import { MENU, visibleMenu } from './menu';
+import { MENU, matchesExactly, visibleMenu } from './menu';
 
 const keys = (granted: string[]) =>
   visibleMenu(MENU, new Set(granted)).flatMap((section) =>
@@ -62,5 +62,15 @@ describe('console menu', () => {
   it('leaves out the administration section when nothing in it is allowed', () => {
     const sections = visibleMenu(MENU, new Set()).map((section) => section.key);
     expect(sections).not.toContain('administration');
+  });
+
+  it('highlights the most specific entry: care tasks under /customers/care, customers on a customer', () => {
+    const links = ['/', '/customers', '/customers/care', '/queues'];
+    expect(matchesExactly('/', links, '/customers')).toBe(true);
+    expect(matchesExactly('/customers', links, '/customers/care')).toBe(true);
+    expect(matchesExactly('/customers', links, '/customers/care/rules?x=1')).toBe(true);
+    expect(matchesExactly('/customers', links, '/customers/0192')).toBe(false);
+    expect(matchesExactly('/customers', links, '/customers/careful')).toBe(false);
+    expect(matchesExactly('/customers/care', links, '/customers/care')).toBe(false);
   });
 });

@@ -180,3 +180,19 @@ export function visibleMenu(
     }))
     .filter((section) => section.entries.length > 0);
 }
+
+/**
+ * True when an entry must match its route exactly: the home entry, and an entry whose link another
+ * entry extends while the page is under that other link (at /customers/care only "Care tasks" is
+ * highlighted, at /customers/42 still "Customers").
+ */
+export function matchesExactly(link: string, links: readonly string[], url: string): boolean {
+  if (link === '/') return true;
+  const path = url.split(/[?#]/)[0];
+  return links.some(
+    (other) =>
+      other !== link &&
+      other.startsWith(`${link}/`) &&
+      (path === other || path.startsWith(`${other}/`)),
+  );
+}

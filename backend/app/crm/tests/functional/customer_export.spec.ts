@@ -62,7 +62,14 @@ test.group('Customer export', (group) => {
     const org = await makeTenant()
     const field = await client.post('/api/v1/customer-fields').header('authorization', org.auth).json({ key: 'grade', label: 'Grade', type: 'choice', options: ['A', 'B'] })
     field.assertStatus(201)
-    await create(client, org.auth, { name: HYPERLINK, phones: [{ number: '+86 138 0013 8000' }], idNumber: '110101199003071234', tags: ['vip'], customFields: { grade: 'A' } })
+    await create(client, org.auth, {
+      name: HYPERLINK,
+      phones: [{ number: '+86 138 0013 8000' }],
+      addresses: [{ country: 'CN', region: '广东省', city: '广州市', district: '天河区', street: '天河路385号', postalCode: '510620' }, { label: 'work', country: 'us', city: 'San Francisco', region: 'CA', street: '1 Market St' }],
+      idNumber: '110101199003071234',
+      tags: ['vip'],
+      customFields: { grade: 'A' },
+    })
     await create(client, org.auth, { name: '王小明', emails: [{ address: 'wang@example.com' }], tags: ['vip'], source: '@referral' })
     await create(client, org.auth, { name: 'Not tagged', tags: ['other'] })
     const other = await makeTenant()
@@ -80,11 +87,11 @@ test.group('Customer export', (group) => {
 
     const { text, lines } = await csvRows(client, org.auth, job.id)
     assert.isTrue(text.startsWith('\uFEFF'), 'a byte-order mark for Excel')
-    assert.equal(lines[0], 'Name,Kind,Phones,E-mails,ID number,Owner,Source,Status,Tags,Notes,Created,Updated,Grade')
+    assert.equal(lines[0], 'Name,Kind,Phones,E-mails,Addresses,ID number,Owner,Source,Status,Tags,Notes,Created,Updated,Grade')
     assert.lengthOf(lines, 3, 'a header and the two tagged customers of this tenant')
     assert.isTrue(lines[1].startsWith('王小明,person,,wang@example.com,,'), lines[1])
     assert.include(lines[1], ",'@referral,")
-    assert.isTrue(lines[2].startsWith(`"'=HYPERLINK(""http://evil.test"")",person,'+8613800138000,,110101199003071234,`), lines[2])
+    assert.isTrue(lines[2].startsWith(`"'=HYPERLINK(""http://evil.test"")",person,'+8613800138000,,"广东省广州市天河区天河路385号 510620; 1 Market St, San Francisco, CA, US",110101199003071234,`), lines[2])
     assert.isTrue(lines[2].endsWith(',A'), lines[2])
     assert.notInclude(text, 'Other tenant')
 
@@ -104,17 +111,17 @@ test.group('Customer export', (group) => {
     assert.equal(job.status, 'succeeded', job.error)
     assert.equal(job.result.rows, 2)
     const rows = await xlsxRows(org, job.id)
-    assert.deepEqual(rows[0].slice(0, 5), ['Name', 'Kind', 'Phones', 'E-mails', 'ID number'])
+    assert.deepEqual(rows[0].slice(0, 6), ['Name', 'Kind', 'Phones', 'E-mails', 'Addresses', 'ID number'])
     assert.lengthOf(rows, 3, 'a header and the two customers the exporter owns')
     assert.deepEqual(rows.slice(1).map((r) => r[0]), [`'${HYPERLINK}`, 'Mine too'])
     assert.equal(rows[1][2], `'+8613800138000`)
-    assert.equal(rows[1][4], '110***********1234')
+    assert.equal(rows[1][5], '110***********1234')
     assert.notInclude(JSON.stringify(rows), '110101199003079999')
 
     const admin = await runExport(client, org.auth, { format: 'xlsx' })
     const all = await xlsxRows(org, admin.id)
     assert.lengthOf(all, 4)
-    assert.include(all.map((r) => r[4]), '110101199003071234', 'customers.view_ids shows ID numbers unmasked')
+    assert.include(all.map((r) => r[5]), '110101199003071234', 'customers.view_ids shows ID numbers unmasked')
   })
 
   test('an export needs customers.export', async ({ client, assert }) => {

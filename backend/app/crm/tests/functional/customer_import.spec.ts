@@ -177,7 +177,7 @@ test.group('Customer import', (group) => {
     const existing = (
       await client.post('/api/v1/customers').header('authorization', org.auth).json({ name: 'Old Name', phones: [{ number: '+8613900000001' }], tags: ['old'], source: 'web' })
     ).body().data
-    const csv = Buffer.from('Name,Phone,E-mail,Tags\nNew Name,139 0000 0001,new@example.com,fresh\nSomeone Else,+8613900000002,,\n')
+    const csv = Buffer.from('Name,Phone,E-mail,Tags,地址\nNew Name,139 0000 0001,new@example.com,fresh,广州市天河区天河路385号\nSomeone Else,+8613900000002,,,\n')
 
     const skip = await uploaded(client, org.auth, 'skip.csv', csv)
     assert.deepEqual(skip.dedupe, { keys: ['phone'], policy: 'skip' })
@@ -191,6 +191,7 @@ test.group('Customer import', (group) => {
     assert.equal(merged.name, 'New Name')
     assert.deepEqual(merged.tags, ['old', 'fresh'])
     assert.deepEqual(merged.emails.map((e: any) => e.address), ['new@example.com'])
+    assert.deepEqual(merged.addresses.map((a: any) => [a.label, a.street]), [['home', '广州市天河区天河路385号']])
     assert.equal(merged.source, 'web', 'a column not in the file stays')
 
     const create = await uploaded(client, org.auth, 'create.csv', csv)
@@ -210,7 +211,7 @@ test.group('Customer import', (group) => {
     const restored = await run(client, org.auth, update.id, 'rollback')
     assert.equal(restored.status, 'rolled_back')
     const back = await detail(client, org.auth, existing.id)
-    assert.deepEqual([back.name, back.tags, back.emails, back.phones.map((p: any) => p.number)], ['Old Name', ['old'], [], ['+8613900000001']])
+    assert.deepEqual([back.name, back.tags, back.emails, back.addresses, back.phones.map((p: any) => p.number)], ['Old Name', ['old'], [], [], ['+8613900000001']])
     assert.equal(back.updatedAt, existing.updatedAt)
     assert.lengthOf((await readEventsOf(org, 'customer.deleted')).filter((e) => e.payload.rollback), 1)
   })

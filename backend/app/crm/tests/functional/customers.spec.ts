@@ -199,6 +199,8 @@ test.group('Customers', (group) => {
       [{ name: 'X', emails: [{ address: 'nope' }] }, 'emails.0.address', 'email'],
       [{ name: 'X', tags: ['a', 'a'] }, 'tags', 'distinct'],
       [{ name: 'X', kind: 'robot' }, 'kind', 'enum'],
+      [{ name: 'X', addresses: [{ city: '广州市' }] }, 'addresses.0.street', 'required'],
+      [{ name: 'X', addresses: [{ street: 'x', country: 'China' }] }, 'addresses.0.country', 'regex'],
     ] as const) {
       const response = await client.post('/api/v1/customers').header('authorization', org.auth).json(body)
       response.assertStatus(422)
@@ -311,7 +313,15 @@ test.group('Customers', (group) => {
     const org = await makeTenant()
     await setCountry(client, org, 'CN')
     const wang = await create(client, org.auth, { name: '王小明', phones: [{ number: '13800138000' }], tags: ['vip'] })
-    const zhang = await create(client, org.auth, { name: '张伟', phones: [{ number: '13912345678' }], emails: [{ address: 'zhang.wei@example.cn' }] })
+    const zhang = await create(client, org.auth, {
+      name: '张伟',
+      phones: [{ number: '13912345678' }],
+      emails: [{ address: 'zhang.wei@example.cn' }],
+      addresses: [{ label: 'work', country: 'cn', region: '广东省', city: '深圳市', district: '南山区', street: '科技园路1号', postalCode: '518057' }],
+    })
+    assert.deepEqual(zhang.addresses.map(({ id: _, ...a }: any) => a), [
+      { label: 'work', country: 'CN', region: '广东省', city: '深圳市', district: '南山区', street: '科技园路1号', postalCode: '518057' },
+    ])
     const org2 = await create(client, org.auth, { name: '小明科技有限公司', kind: 'organisation', status: 'inactive' })
     const search = async (qs: Record<string, string>) => {
       const response = await client.get('/api/v1/customers').qs(qs).header('authorization', org.auth)
@@ -324,6 +334,11 @@ test.group('Customers', (group) => {
     assert.deepEqual(await search({ search: '5678' }), [zhang.id])
     assert.deepEqual(await search({ search: '138-0013' }), [wang.id])
     assert.deepEqual(await search({ search: 'ZHANG.WEI@' }), [zhang.id])
+    assert.deepEqual(await search({ search: '南山' }), [zhang.id], 'an address part')
+    const moved = await client.patch(`/api/v1/customers/${zhang.id}`).header('authorization', org.auth).json({ addresses: [{ street: '1 Market St', city: 'San Francisco', country: 'US' }] })
+    moved.assertStatus(200)
+    assert.deepEqual(moved.body().data.addresses.map((a: any) => [a.label, a.street]), [['home', '1 Market St']], 'the list is replaced')
+    assert.deepEqual(await search({ search: '南山' }), [])
     assert.deepEqual(await search({ search: '100%' }), [])
     assert.deepEqual(await search({ search: '小明', status: 'inactive' }), [org2.id])
     assert.deepEqual(await search({ tag: 'vip' }), [wang.id])

@@ -165,7 +165,7 @@ export const crmOperations: OperationMap = {
     tag: 'Customers',
     summary: 'Choose the mapping, dedupe policy, default owner or encoding of an uploaded import',
     description:
-      'Only while `uploaded` (409 later). The mapping names, per file column, what it becomes: name (required, once), kind, phone and email (several columns allowed), ' +
+      'Only while `uploaded` (409 later). The mapping names, per file column, what it becomes: name (required, once), kind, phone, email and address (several columns allowed; an address column is the street line), ' +
       'idNumber, owner (the owner’s e-mail), source, status, tags (split on , ; ， ； 、), notes or `custom:<key>`. A saved mapping and dedupe choice is remembered ' +
       'for files with the same columns. Changing the encoding re-reads the header and samples.',
     body: 'UpdateCustomerImportRequest',

@@ -5,6 +5,17 @@ const when = ref('Timestamp')
 const e164 = { type: 'string', pattern: '^\\+[1-9][0-9]{6,14}$', description: 'E.164, e.g. +8613800138000' }
 const phoneLabel = { type: 'string', enum: ['mobile', 'work', 'home', 'other'] }
 const emailLabel = { type: 'string', enum: ['work', 'home', 'other'] }
+const addressLabel = { type: 'string', enum: ['home', 'work', 'billing', 'shipping', 'other'] }
+const addressPart = nullable({ type: 'string', maxLength: 80 })
+const addressFields = {
+  label: addressLabel,
+  country: nullable({ type: 'string', pattern: '^[A-Za-z]{2}$', description: 'ISO 3166 alpha-2, e.g. CN' }),
+  region: { ...addressPart, description: 'Province or state, e.g. 广东省' },
+  city: addressPart,
+  district: addressPart,
+  street: { type: 'string', minLength: 1, maxLength: 300, description: 'The street line, e.g. 天河路 385 号' },
+  postalCode: nullable({ type: 'string', maxLength: 20 }),
+}
 const kind = { type: 'string', enum: ['person', 'organisation'] }
 const status = { type: 'string', enum: ['active', 'inactive'] }
 const tags = { type: 'array', maxItems: 50, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 40 } }
@@ -18,7 +29,7 @@ const customFields = { type: 'object', additionalProperties: true, description: 
 const importStatus = { type: 'string', enum: ['uploaded', 'queued', 'running', 'succeeded', 'failed', 'rolling_back', 'rolled_back'] }
 const columnMapping = object({
   column: { type: 'integer', minimum: 0, maximum: 1000, description: 'Index of the file column, from 0' },
-  target: { type: 'string', pattern: '^(name|kind|phone|email|idNumber|owner|source|status|tags|notes|custom:[a-z0-9_]{1,40})$' },
+  target: { type: 'string', pattern: '^(name|kind|phone|email|address|idNumber|owner|source|status|tags|notes|custom:[a-z0-9_]{1,40})$' },
 })
 const dedupe = object({
   keys: { type: 'array', maxItems: 3, uniqueItems: true, items: { type: 'string', enum: ['phone', 'email', 'idNumber'] } },
@@ -58,6 +69,7 @@ const customerInput = {
     items: input({ number: { type: 'string', minLength: 1, maxLength: 40 }, label: phoneLabel }, ['number']),
   },
   emails: { type: 'array', maxItems: 20, description: 'Replaces the list when given', items: input({ address: ref('EmailInput'), label: emailLabel }, ['address']) },
+  addresses: { type: 'array', maxItems: 10, description: 'Postal addresses; replaces the list when given', items: input(addressFields, ['street']) },
   idNumber: nullable({ type: 'string', maxLength: 64 }),
   ownerId: nullable({ ...id, description: 'Defaults to the acting user on create. Without customers.view_all: yourself or a member of your teams' }),
   source: nullable({ type: 'string', maxLength: 64 }),
@@ -75,6 +87,7 @@ export const crmSchemas: SchemaMap = {
     name: { type: 'string' },
     phones: { type: 'array', items: phone },
     emails: { type: 'array', items: object({ id, address: { type: 'string' }, label: emailLabel }) },
+    addresses: { type: 'array', items: object({ id, ...addressFields, country: nullable({ type: 'string', pattern: '^[A-Z]{2}$' }) }) },
     idNumber: nullable({ type: 'string', description: 'Masked (first 3 and last 4 kept) in lists and for users without customers.view_ids' }),
     ownerId: nullable(id),
     ownerName: nullable({ type: 'string' }),

@@ -1,3 +1,4 @@
+import { Clipboard } from '@angular/cdk/clipboard';
 import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
@@ -10,7 +11,7 @@ import {
   untracked,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -20,7 +21,9 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { authFeature } from '../../auth/auth.reducer';
+import { translationTick } from '../../shared/i18n/translation-tick';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
+import { IconAction } from '../../shared/ui/icon-action/icon-action';
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { CustomerDetailStore } from '../customer-detail-store';
@@ -32,6 +35,7 @@ import { CustomerCareTasks } from '../care/customer-care-tasks/customer-care-tas
 import { CustomerEditorStore } from '../customer-editor-store';
 import { CustomerTimeline } from '../customer-timeline/customer-timeline';
 import { formatFieldValue } from '../customer-form';
+import { formatAddress } from '../customer-address';
 
 /** One customer: who it is, how to reach it, its custom fields and its timeline. */
 @Component({
@@ -53,6 +57,7 @@ import { formatFieldValue } from '../customer-form';
     CustomerDuplicates,
     CustomerCareTasks,
     CustomerTimeline,
+    IconAction,
     PageHeader,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -68,6 +73,9 @@ export class CustomerDetailPage {
   private readonly session = inject(Store);
   private readonly router = inject(Router);
   private readonly toast = inject(OutcomeToast);
+  private readonly clipboard = inject(Clipboard);
+  private readonly lang = translationTick(inject(TranslocoService));
+  private readonly tenant = this.session.selectSignal(authFeature.selectTenant);
 
   protected readonly customer = this.store.customer;
   protected readonly canManage = computed(() =>
@@ -79,6 +87,16 @@ export class CustomerDetailPage {
     return this.editor.fields().map((field) => ({
       field,
       text: formatFieldValue(values[field.key]),
+    }));
+  });
+
+  /** The customer's addresses written out for the UI language (the organisation's country left out). */
+  protected readonly addresses = computed(() => {
+    const options = { locale: this.lang(), homeCountry: this.tenant()?.defaultCountry || null };
+    return (this.customer()?.addresses ?? []).map((address) => ({
+      id: address.id,
+      label: address.label,
+      text: formatAddress(address, options),
     }));
   });
 
@@ -95,6 +113,10 @@ export class CustomerDetailPage {
   protected showMerged(customer: Customer): void {
     this.store.show(customer);
     this.timelineRevision.update((n) => n + 1);
+  }
+
+  protected copyAddress(text: string): void {
+    if (this.clipboard.copy(text)) this.toast.success('customerAddresses.copied');
   }
 
   protected async remove(): Promise<void> {

@@ -37,7 +37,13 @@ import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { CategoryGroupsStore } from '../classification/category-groups-store';
 import { CategoryPicker } from '../classification/category-picker/category-picker';
 import { CustomerEditorStore } from '../customer-editor-store';
-import { FieldFormValue, isMasked, toCustomerInput, toFieldFormValue } from '../customer-form';
+import {
+  FieldFormValue,
+  isMasked,
+  toAddressFormValue,
+  toCustomerInput,
+  toFieldFormValue,
+} from '../customer-form';
 import {
   ContactLabel,
   Customer,
@@ -51,6 +57,7 @@ import {
   EmailLabel,
   PHONE_LABELS,
 } from '../customers-api';
+import { AddressRow, addressRow, CustomerAddressFields } from './customer-address-fields';
 
 type PhoneRow = FormGroup<{ number: FormControl<string>; label: FormControl<ContactLabel> }>;
 type EmailRow = FormGroup<{ address: FormControl<string>; label: FormControl<EmailLabel> }>;
@@ -99,6 +106,7 @@ const fieldControl = (field: CustomerField, value: FieldFormValue): FormControl<
     NzSelectModule,
     ApiErrorAlert,
     CategoryPicker,
+    CustomerAddressFields,
     FieldErrorText,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -154,6 +162,9 @@ export class CustomerDrawer {
   protected readonly shownFields = signal<CustomerField[]>([]);
 
   private readonly me = this.session.selectSignal(authFeature.selectUser);
+  private readonly tenant = this.session.selectSignal(authFeature.selectTenant);
+  /** Country a new address starts with: the organisation's default country, when it has one. */
+  protected readonly defaultCountry = computed(() => this.tenant()?.defaultCountry || null);
   /** Reading users needs users.view: without it the owner is shown, not picked. */
   protected readonly canPickOwner = computed(() =>
     this.session.selectSignal(authFeature.selectPermissionSet)().has('users.view'),
@@ -186,6 +197,7 @@ export class CustomerDrawer {
     }),
     phones: new FormArray<PhoneRow>([]),
     emails: new FormArray<EmailRow>([]),
+    addresses: new FormArray<AddressRow>([]),
     idNumber: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(64)] }),
     ownerId: new FormControl<string | null>(null),
     source: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(64)] }),
@@ -219,6 +231,10 @@ export class CustomerDrawer {
 
   protected get emails(): FormArray<EmailRow> {
     return this.form.controls.emails;
+  }
+
+  protected get addresses(): FormArray<AddressRow> {
+    return this.form.controls.addresses;
   }
 
   /** The control of a custom field (it exists for every field in `shownFields`). */
@@ -285,6 +301,11 @@ export class CustomerDrawer {
     this.emails.clear({ emitEvent: false });
     for (const email of customer?.emails ?? []) this.emails.push(emailRow(email.address, email.label), { emitEvent: false });
     if (this.emails.length === 0) this.emails.push(emailRow(), { emitEvent: false });
+    // No empty address row: an address needs a street, and most customers have none.
+    this.addresses.clear({ emitEvent: false });
+    for (const address of customer?.addresses ?? []) {
+      this.addresses.push(addressRow(toAddressFormValue(address)), { emitEvent: false });
+    }
     const customFields = this.form.controls.customFields;
     for (const key of Object.keys(customFields.controls)) customFields.removeControl(key, { emitEvent: false });
     this.addFieldControls(this.editor.fields(), customer);
@@ -295,6 +316,7 @@ export class CustomerDrawer {
       name: customer?.name ?? '',
       phones: this.phones.getRawValue(),
       emails: this.emails.getRawValue(),
+      addresses: this.addresses.getRawValue(),
       idNumber: idNumber && !isMasked(idNumber) ? idNumber : '',
       ownerId: customer ? customer.ownerId : (this.me()?.id ?? null),
       source: customer?.source ?? '',

@@ -18,6 +18,18 @@ export const customer = (id: string, extra: Partial<Customer> = {}): Customer =>
   name: '王小明',
   phones: [{ id: 'p1', number: '+8613800138000', raw: '138 0013 8000', label: 'mobile' }],
   emails: [],
+  addresses: [
+    {
+      id: 'a1',
+      label: 'home',
+      country: 'CN',
+      region: '广东省',
+      city: '广州市',
+      district: '天河区',
+      street: '天河路 385 号',
+      postalCode: '510620',
+    },
+  ],
   idNumber: '110***********1234',
   ownerId: 'u-ada',
   ownerName: 'Ada',

@@ -1,7 +1,9 @@
 import { CdkMenu, CdkMenuItem, CdkMenuTrigger } from '@angular/cdk/menu';
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { RouterLink, RouterOutlet } from '@angular/router';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { filter, map } from 'rxjs';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
@@ -15,7 +17,7 @@ import { userMenuEvents } from '../../auth/auth.events';
 import { authFeature } from '../../auth/auth.reducer';
 import { LanguageSwitch } from '../../shared/ui/language-switch/language-switch';
 import { MENU_BELOW_END } from '../../shared/ui/menu-positions';
-import { MENU, visibleMenu } from '../menu';
+import { MENU, matchesExactly, visibleMenu } from '../menu';
 import { ShellStore } from '../shell-store';
 
 /** Console frame: collapsible sider menu filtered by permission, header with tenant, language and user menu. */
@@ -52,6 +54,22 @@ export class ShellLayout {
   protected readonly tenant = this.store.selectSignal(authFeature.selectTenant);
   private readonly granted = this.store.selectSignal(authFeature.selectPermissionSet);
   protected readonly sections = computed(() => visibleMenu(MENU, this.granted()));
+  private readonly router = inject(Router);
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map((event) => event.urlAfterRedirects),
+    ),
+    { initialValue: this.router.url },
+  );
+  private readonly links = computed(() =>
+    this.sections().flatMap((section) => section.entries.flatMap((entry) => entry.link ?? [])),
+  );
+
+  /** Whether the menu entry of this link highlights only on its own route (see matchesExactly). */
+  protected exact(link: string): boolean {
+    return matchesExactly(link, this.links(), this.url());
+  }
   protected readonly initials = computed(() =>
     (this.user()?.displayName ?? '?')
       .split(/\s+/)
