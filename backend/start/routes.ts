@@ -9,6 +9,7 @@ import { jobRoutes } from '#jobs/routes'
 import { contactCenterRoutes } from '#contact_center/routes'
 import { voiceRoutes } from '#voice/routes'
 import { crmRoutes } from '#crm/routes'
+import { announcementRoutes } from '#announcements/routes'
 import { publicRoute } from '#shared/route_guard'
 
 const ApiDocsController = () => import('#platform/controllers/api_docs_controller')
@@ -24,6 +25,7 @@ router
     contactCenterRoutes()
     voiceRoutes()
     crmRoutes()
+    announcementRoutes()
   })
   .prefix('/api/v1')
 

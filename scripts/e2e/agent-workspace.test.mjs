@@ -6,7 +6,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { browserSuite, snap } from './harness.mjs'
+import { browserSuite, signedInPage, snap } from './harness.mjs'
 
 const suite = browserSuite()
 const api = suite.api
@@ -23,13 +23,7 @@ test('an offer reaches the agent workspace live; answer, hang up, wrap-up', { sk
   const queue = (await api('POST', '/queues', admin, { name: 'Hotline', wrapUpSeconds: 60 })).data
   await api('PUT', `/queues/${queue.id}/members`, admin, { userIds: [invited.id] })
 
-  const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } })
-  page.setDefaultTimeout(20_000)
-  await page.goto(`${suite.platform.baseUrl}/login`)
-  await page.getByTestId('login-tenant').fill(slug)
-  await page.getByTestId('login-email').fill(email)
-  await page.getByTestId('login-password').fill(password)
-  await page.getByTestId('login-password').press('Enter')
+  const page = await signedInPage(suite, { slug, email, password })
   await page.getByTestId('menu-agent-workspace').click()
   await page.getByTestId('workspace-call-bar').waitFor()
   await page.getByTestId('workspace-ready').click()

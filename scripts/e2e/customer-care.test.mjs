@@ -7,7 +7,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { browserSuite, snap } from './harness.mjs'
+import { browserSuite, signedInPage, snap } from './harness.mjs'
 
 const PASSWORD = 'e2e password 123'
 const suite = browserSuite()
@@ -24,14 +24,7 @@ test('a birthday rule made in the browser puts a greeting on the home card; done
   await api('POST', '/customer-fields', admin, { key: 'birthday', label: 'Birthday', type: 'date' })
   const customer = (await api('POST', '/customers', admin, { name: '王小明', customFields: { birthday: `1990-${shanghaiDate(3).slice(5)}` } })).data
 
-  const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } })
-  page.setDefaultTimeout(20_000)
-  await page.goto(`${suite.platform.baseUrl}/login`)
-  await page.getByTestId('login-tenant').fill(slug)
-  await page.getByTestId('login-email').fill(`admin@${slug}.test`)
-  await page.getByTestId('login-password').fill(PASSWORD)
-  await page.getByTestId('login-password').press('Enter')
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+  const page = await signedInPage(suite, { slug, email: `admin@${slug}.test`, password: PASSWORD })
 
   await page.getByTestId('menu-care-tasks').click()
   await page.getByTestId('care-rules-link').click()

@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { browserSuite, snap } from './harness.mjs'
+import { browserSuite, signedInPage, snap, switchLanguage } from './harness.mjs'
 
 const PASSWORD = 'e2e password 123'
 const suite = browserSuite()
@@ -26,23 +26,8 @@ const CSV = [
   'Zhang Wei,+86 137 0000 1111,zhang@example.com,,周五回电',
 ].join('\r\n')
 
-async function signIn(slug, email) {
-  const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true })
-  page.setDefaultTimeout(20_000)
-  await page.goto(`${suite.platform.baseUrl}/login`)
-  await page.getByTestId('login-tenant').fill(slug)
-  await page.getByTestId('login-email').fill(email)
-  await page.getByTestId('login-password').fill(PASSWORD)
-  await page.getByTestId('login-password').press('Enter')
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-  return page
-}
-
-/** Picks a UI language in the header and waits until `text` shows in it. */
-async function switchLanguage(page, locale, text) {
-  await page.getByTestId('language-switch').click()
-  await page.getByTestId(`language-option-${locale}`).click()
-  await page.getByText(text).first().waitFor()
+function signIn(slug, email) {
+  return signedInPage(suite, { slug, email, password: PASSWORD, acceptDownloads: true })
 }
 
 test('import customers from a CSV, watch the job, read the result and follow up on an imported customer', { skip: suite.reason ?? false, timeout: 240_000 }, async () => {

@@ -7,29 +7,14 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { browserSuite, snap } from './harness.mjs'
+import { browserSuite, signedInPage, snap, switchLanguage } from './harness.mjs'
 
 const PASSWORD = 'e2e password 123'
 const suite = browserSuite()
 const api = suite.api
 
-async function signIn(slug, email) {
-  const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } })
-  page.setDefaultTimeout(20_000)
-  await page.goto(`${suite.platform.baseUrl}/login`)
-  await page.getByTestId('login-tenant').fill(slug)
-  await page.getByTestId('login-email').fill(email)
-  await page.getByTestId('login-password').fill(PASSWORD)
-  await page.getByTestId('login-password').press('Enter')
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-  return page
-}
-
-/** Picks a UI language in the header and waits until `text` shows in it. */
-async function switchLanguage(page, locale, text) {
-  await page.getByTestId('language-switch').click()
-  await page.getByTestId(`language-option-${locale}`).click()
-  await page.getByText(text).first().waitFor()
+function signIn(slug, email) {
+  return signedInPage(suite, { slug, email, password: PASSWORD })
 }
 
 /** Waits until no toast covers the page (for a clean screenshot). */

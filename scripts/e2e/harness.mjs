@@ -104,3 +104,31 @@ export async function snap(page, name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
 }
+
+/**
+ * Opens a 1366×768 page of the suite's browser signed in as this user (organisation slug, e-mail,
+ * password), after the console has left the login page.
+ */
+export async function signedInPage(suite, { slug, email, password, acceptDownloads = false }) {
+  const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads })
+  page.setDefaultTimeout(20_000)
+  await logIn(page, suite.platform.baseUrl, { slug, email, password })
+  return page
+}
+
+/** Signs in on the login page of an open page and waits until the console has left it. */
+export async function logIn(page, baseUrl, { slug, email, password }) {
+  await page.goto(`${baseUrl}/login`)
+  await page.getByTestId('login-tenant').fill(slug)
+  await page.getByTestId('login-email').fill(email)
+  await page.getByTestId('login-password').fill(password)
+  await page.getByTestId('login-password').press('Enter')
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+}
+
+/** Picks a UI language in the header and waits until `text` shows in it. */
+export async function switchLanguage(page, locale, text) {
+  await page.getByTestId('language-switch').click()
+  await page.getByTestId(`language-option-${locale}`).click()
+  await page.getByText(text).first().waitFor()
+}

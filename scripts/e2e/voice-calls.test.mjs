@@ -11,7 +11,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash, randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { browserSuite, snap } from './harness.mjs'
+import { browserSuite, logIn, snap } from './harness.mjs'
 
 const PASSWORD = 'e2e password 123'
 const suite = browserSuite({ media: true, missing: process.env.LIVEKIT_URL ? null : 'LIVEKIT_URL is not set: the LiveKit server did not start' })
@@ -26,13 +26,8 @@ async function invite(admin, slug, roles, name, roleKey) {
   return { ...user, email }
 }
 
-async function signIn(page, slug, email) {
-  await page.goto(`${suite.platform.baseUrl}/login`)
-  await page.getByTestId('login-tenant').fill(slug)
-  await page.getByTestId('login-email').fill(email)
-  await page.getByTestId('login-password').fill(PASSWORD)
-  await page.getByTestId('login-password').press('Enter')
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+function signIn(page, slug, email) {
+  return logIn(page, suite.platform.baseUrl, { slug, email, password: PASSWORD })
 }
 
 /** Identities this page's browser is subscribed to (the pages' hidden test hook). */

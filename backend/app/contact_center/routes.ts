@@ -55,6 +55,7 @@ export function contactCenterRoutes() {
 
   tenantRoute(router.get('queues', [QueuesController, 'index']).as('queues.index'), 'queues.view')
   tenantRoute(router.post('queues', [QueuesController, 'store']).as('queues.store'), 'queues.manage')
+  tenantRoute(router.get('queues/stats', [QueuesController, 'stats']).as('queues.stats'), 'queues.view')
   tenantRoute(router.get('queues/:id', [QueuesController, 'show']).as('queues.show'), 'queues.view')
   tenantRoute(router.patch('queues/:id', [QueuesController, 'update']).as('queues.update'), 'queues.manage')
   tenantRoute(router.put('queues/:id/members', [QueuesController, 'members']).as('queues.members'), 'queues.manage')

@@ -49,7 +49,11 @@ export async function holdMedia(scope: TenantScope, call: Record<string, any>, a
   const customer = await legIdentity(scope, call.id, 'customer')
   const bot = await legIdentity(scope, call.id, 'bot')
   if (!customer) return
-  const agents = (await Promise.all(agentIds.map((id) => legIdentity(scope, call.id, 'agent', id)))).filter((a): a is string => Boolean(a))
+  const agents: string[] = []
+  for (const id of agentIds) {
+    const identity = await legIdentity(scope, call.id, 'agent', id)
+    if (identity) agents.push(identity)
+  }
   if (agents.length > 0) await voice.setListening(call.room, customer, agents, !held)
   for (const agent of agents) await voice.setListening(call.room, agent, bot ? [customer, bot] : [customer], !held)
 }

@@ -2,12 +2,14 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { changeAgentState, setAgentLock } from '#contact_center/actions/agent_states'
 import { setAgentSkills } from '#contact_center/actions/queues'
 import { agentProfile, agentStatus, listAgentStatuses } from '#contact_center/queries/acd_query'
+import { agentTeamsByUser } from '#contact_center/queries/agent_teams_query'
 import { agentSkillsValidator, agentStateValidator } from '#contact_center/validators/acd'
 
 /** Supervisors' view of agents: live states, profiles, force state, lock and unlock, skills. */
 export default class AgentsController {
   async index({ scope }: HttpContext) {
-    return { data: await listAgentStatuses(scope) }
+    const teams = await agentTeamsByUser(scope)
+    return { data: (await listAgentStatuses(scope)).map((agent) => ({ ...agent, teams: teams.get(agent.userId) ?? [] })) }
   }
 
   async profile({ scope, params }: HttpContext) {

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { createQueue, createSkill, setQueueMembers, setQueueSkills, updateQueue } from '#contact_center/actions/queues'
 import { findQueue, listQueues } from '#contact_center/queries/acd_query'
 import { callDetail } from '#contact_center/queries/call_query'
+import { queueStatsToday } from '#contact_center/queries/queue_stats_query'
 import { enqueueCall } from '#contact_center/actions/calls'
 import { routeWaitingCalls } from '#contact_center/actions/routing'
 import { queueMembersValidator, queueSkillsValidator, queueValidator, simulatedCallValidator, skillValidator, updateQueueValidator } from '#contact_center/validators/acd'
@@ -10,6 +11,10 @@ import { queueMembersValidator, queueSkillsValidator, queueValidator, simulatedC
 export default class QueuesController {
   async index({ scope }: HttpContext) {
     return { data: await listQueues(scope) }
+  }
+
+  async stats({ scope }: HttpContext) {
+    return { data: await queueStatsToday(scope) }
   }
 
   async show({ scope, params }: HttpContext) {

@@ -2,6 +2,7 @@ import { FieldError } from '#shared/errors'
 import type { TenantScope } from '#shared/scope'
 import { type CustomerField, listCustomerFields } from '#crm/actions/customer_fields'
 import { CUSTOM_OPERATORS_OF, OPERATORS_OF, type SegmentCondition, type SegmentOperator, type SegmentRules } from '#crm/queries/segment_rules'
+import { inSequence } from '#shared/in_sequence'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -37,7 +38,7 @@ async function lookupsFor(scope: TenantScope, conditions: RawCondition[]): Promi
     conditions.filter((c) => c.field === field && Array.isArray(c.value)).flatMap((c) => (c.value as unknown[]).filter((v): v is string => typeof v === 'string' && UUID.test(v)))
   const owners = uuidsOf('owner')
   const values = uuidsOf('category')
-  const [fields, users, categoryValues] = await Promise.all([
+  const [fields, users, categoryValues] = await inSequence([
     listCustomerFields(scope),
     owners.length ? scope.trx.from('users').where('tenant_id', scope.tenantId).whereIn('id', owners).select('id') : [],
     values.length ? scope.trx.from('customer_category_values').where('tenant_id', scope.tenantId).whereIn('id', values).select('id') : [],

@@ -8,6 +8,7 @@ import { last8Of } from '#crm/actions/customers'
 import { applyDataScope, ownerInScope, type CustomerViewer } from '#crm/queries/customer_query'
 import type { ColumnMapping } from '#crm/imports/mapping'
 import type { FileRow } from '#crm/imports/import_file'
+import { inSequence } from '#shared/in_sequence'
 
 /** How rows that match an existing customer are treated. */
 export type DedupePolicy = 'skip' | 'update' | 'create'
@@ -250,7 +251,7 @@ async function existingByKey(scope: TenantScope, settings: ImportSettings, plans
   if (idNumbers.length) {
     lookups.push(scope.trx.from('customers').where('tenant_id', t).whereIn('id_number', [...new Set(idNumbers)]).select(scope.trx.raw(`'idNumber:' || id_number as key`), 'id as customer_id'))
   }
-  for (const rows of await Promise.all(lookups)) {
+  for (const rows of await inSequence(lookups)) {
     for (const { key, customer_id: id } of rows) {
       const earlier = found.get(key)
       if (!earlier || id < earlier) found.set(key, id)
@@ -426,7 +427,7 @@ export async function snapshots(scope: TenantScope, ids: string[]) {
   const result = new Map<string, Record<string, any>>()
   if (!ids.length) return result
   const t = scope.tenantId
-  const [customers, phones, emails, addresses] = await Promise.all([
+  const [customers, phones, emails, addresses] = await inSequence([
     scope.trx.from('customers').where('tenant_id', t).whereIn('id', ids),
     scope.trx.from('customer_phones').where('tenant_id', t).whereIn('customer_id', ids).orderBy('position').select('customer_id', 'e164', 'raw', 'last8', 'label', 'position'),
     scope.trx.from('customer_emails').where('tenant_id', t).whereIn('customer_id', ids).orderBy('position').select('customer_id', 'address', 'label', 'position'),

@@ -6,6 +6,7 @@ import { likeEscape, paginate } from '#shared/pagination'
 import type { Permission } from '#identity/permissions'
 import { type CustomerCategory, categoriesOf } from '#crm/queries/category_query'
 import { type SqlFragment, segmentFilterOf } from '#crm/queries/segment_rules'
+import { inSequence } from '#shared/in_sequence'
 
 /** Labels of a customer's phone numbers and e-mail addresses. */
 export type PhoneLabel = 'mobile' | 'work' | 'home' | 'other'
@@ -109,7 +110,7 @@ function baseQuery(scope: TenantScope, viewer: CustomerViewer) {
 async function hydrate(trx: TransactionClientContract, tenantId: string, rows: Record<string, any>[], revealIds: boolean): Promise<Customer[]> {
   if (!rows.length) return []
   const ids = rows.map((r) => r.id)
-  const [phones, emails, addresses, categories] = await Promise.all([
+  const [phones, emails, addresses, categories] = await inSequence([
     trx.from('customer_phones').where('tenant_id', tenantId).whereIn('customer_id', ids).orderBy(['position', 'id']),
     trx.from('customer_emails').where('tenant_id', tenantId).whereIn('customer_id', ids).orderBy(['position', 'id']),
     trx.from('customer_addresses').where('tenant_id', tenantId).whereIn('customer_id', ids).orderBy(['position', 'id']),

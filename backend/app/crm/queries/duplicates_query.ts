@@ -1,5 +1,6 @@
 import type { TenantScope } from '#shared/scope'
 import { type CustomerViewer, applyDataScope, findCustomer, maskIdNumber } from '#crm/queries/customer_query'
+import { inSequence } from '#shared/in_sequence'
 
 /** Why two customers look like the same person or organisation. */
 export type DuplicateReason = 'phone' | 'email' | 'idNumber'
@@ -48,7 +49,7 @@ export async function findDuplicates(scope: TenantScope, viewer: CustomerViewer,
   const addresses = customer.emails.map((e) => e.address.toLowerCase())
   const idNumber = customer.idNumber?.trim() || null
 
-  const [byPhone, byEmail, byId] = await Promise.all([
+  const [byPhone, byEmail, byId] = await inSequence([
     numbers.length
       ? others(scope, viewer, id)
           .join('customer_phones as p', (join) => join.on('p.tenant_id', 'c.tenant_id').andOn('p.customer_id', 'c.id'))

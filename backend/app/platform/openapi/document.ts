@@ -10,6 +10,7 @@ import { voiceSchemas } from '#platform/openapi/schemas/voice'
 import { crmSchemas } from '#platform/openapi/schemas/crm'
 import { crmClassificationSchemas } from '#platform/openapi/schemas/crm_classification'
 import { crmCareSchemas } from '#platform/openapi/schemas/crm_care'
+import { workspaceSchemas } from '#platform/openapi/schemas/workspace'
 import { authOperations } from '#platform/openapi/operations/auth'
 import { directoryOperations } from '#platform/openapi/operations/directory'
 import { tenancyOperations } from '#platform/openapi/operations/tenancy'
@@ -20,6 +21,7 @@ import { voiceOperations } from '#platform/openapi/operations/voice'
 import { crmOperations } from '#platform/openapi/operations/crm'
 import { crmClassificationOperations } from '#platform/openapi/operations/crm_classification'
 import { crmCareOperations } from '#platform/openapi/operations/crm_care'
+import { workspaceOperations } from '#platform/openapi/operations/workspace'
 import type {
   ErrorStatus,
   OpenApiDocument,
@@ -31,8 +33,8 @@ import type {
   Tag,
 } from '#platform/openapi/spec'
 
-const OPERATIONS = merge(authOperations, directoryOperations, tenancyOperations, platformOperations, jobOperations, contactCenterOperations, voiceOperations, crmOperations, crmClassificationOperations, crmCareOperations)
-const SCHEMAS: SchemaMap = merge(commonSchemas, identitySchemas, tenancySchemas, platformSchemas, jobSchemas, contactCenterSchemas, voiceSchemas, crmSchemas, crmClassificationSchemas, crmCareSchemas)
+const OPERATIONS = merge(authOperations, directoryOperations, tenancyOperations, platformOperations, jobOperations, contactCenterOperations, voiceOperations, crmOperations, crmClassificationOperations, crmCareOperations, workspaceOperations)
+const SCHEMAS: SchemaMap = merge(commonSchemas, identitySchemas, tenancySchemas, platformSchemas, jobSchemas, contactCenterSchemas, voiceSchemas, crmSchemas, crmClassificationSchemas, crmCareSchemas, workspaceSchemas)
 
 const TAGS: Record<Tag, string> = {
   'Sessions': 'Sign-in, sign-out, password links and two-factor settings',
@@ -48,6 +50,7 @@ const TAGS: Record<Tag, string> = {
   'Web calls': 'The public “call us” widget: a visitor’s browser starts a call without a phone line',
   'Voice': 'Phone numbers, web-call widgets, IVR menus, prompts, voice settings, recordings, and voice vendors calling in (webhooks)',
   'Customers': 'Customer records (own, team or all by permission), the caller match for the screen pop, and custom fields',
+  'Workspace': 'Announcements to the organisation or chosen teams with their acknowledgements, and each user’s own reminders',
   'Organisation': 'Signup, organisation settings and trusted certificate authorities',
   'Platform': 'The platform operators’ console (operator tokens only)',
   'Meta': 'Health and this description',
@@ -59,6 +62,7 @@ const TAG_GROUPS = [
   { name: 'Work', tags: ['Jobs'] },
   { name: 'Contact center', tags: ['Agent', 'Agents', 'Queues', 'Calls', 'Web calls', 'Voice'] },
   { name: 'CRM', tags: ['Customers'] },
+  { name: 'Workspace', tags: ['Workspace'] },
   { name: 'Tenancy', tags: ['Organisation'] },
   { name: 'Platform', tags: ['Platform', 'Meta', 'Development'] },
 ]

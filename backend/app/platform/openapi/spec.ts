@@ -24,6 +24,7 @@ export type Tag =
   | 'Web calls'
   | 'Voice'
   | 'Customers'
+  | 'Workspace'
   | 'Organisation'
   | 'Platform'
   | 'Meta'

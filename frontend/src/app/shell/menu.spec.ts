@@ -9,7 +9,8 @@ describe('console menu', () => {
   it('shows someone without permissions only the home page and the coming modules', () => {
     expect(keys([])).toEqual([
       'home',
-      'supervisor',
+      'announcements',
+      'calendar',
       'tickets',
       'knowledge',
       'outbound',
@@ -24,8 +25,10 @@ describe('console menu', () => {
     expect(shown).not.toContain('agents');
   });
 
-  it('shows a supervisor the live agents', () => {
+  it('shows a supervisor the live agents and the supervisor console', () => {
     expect(keys(['agents.view'])).toContain('agents');
+    expect(keys(['agents.view'])).toContain('supervisor');
+    expect(keys(['calls.handle'])).not.toContain('supervisor');
   });
 
   it('shows the live calls to whoever may monitor them', () => {

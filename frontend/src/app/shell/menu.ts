@@ -26,7 +26,16 @@ export const MENU: readonly MenuSection[] = [
   {
     key: 'main',
     labelKey: null,
-    entries: [{ key: 'home', labelKey: 'menu.home', icon: 'home', link: '/' }],
+    entries: [
+      { key: 'home', labelKey: 'menu.home', icon: 'home', link: '/' },
+      {
+        key: 'announcements',
+        labelKey: 'announcements.menu',
+        icon: 'notification',
+        link: '/announcements',
+      },
+      { key: 'calendar', labelKey: 'calendar.menu', icon: 'calendar', link: '/calendar' },
+    ],
   },
   {
     key: 'administration',
@@ -142,7 +151,13 @@ export const MENU: readonly MenuSection[] = [
         link: '/reason-codes',
         permissions: ['queues.manage'],
       },
-      { key: 'supervisor', labelKey: 'menu.supervisor', icon: 'eye', comingSoon: true },
+      {
+        key: 'supervisor',
+        labelKey: 'menu.supervisor',
+        icon: 'eye',
+        link: '/supervisor',
+        permissions: ['agents.view'],
+      },
       {
         key: 'customers',
         labelKey: 'menu.customers',

@@ -22,10 +22,26 @@ export const shellRoutes: Routes = [
         loadChildren: () => import('../workspace/workspace.routes').then((m) => m.workspaceRoutes),
       },
       {
+        path: 'announcements',
+        loadChildren: () =>
+          import('../announcements/announcements.routes').then((m) => m.announcementsRoutes),
+      },
+      {
+        path: 'calendar',
+        loadChildren: () => import('../calendar/calendar.routes').then((m) => m.calendarRoutes),
+      },
+      {
         path: 'agents',
         canActivate: [permissionGuard],
         data: { permissions: ['agents.view'] },
         loadChildren: () => import('../agents/agents.routes').then((m) => m.agentsRoutes),
+      },
+      {
+        path: 'supervisor',
+        canActivate: [permissionGuard],
+        data: { permissions: ['agents.view'] },
+        loadChildren: () =>
+          import('../supervisor/supervisor.routes').then((m) => m.supervisorRoutes),
       },
       {
         path: 'calls',

@@ -121,7 +121,7 @@ export const contactCenterOperations: OperationMap = {
     success: json(201, data('WebCallStarted'), 'Join the room with these credentials'),
     errors: [503],
   },
-  'agents.index': { tag: 'Agents', summary: 'Every agent with their live state', success: json(200, list('AgentStatus'), 'Agents by name') },
+  'agents.index': { tag: 'Agents', summary: 'Every agent with their live state', success: json(200, list('AgentListItem'), 'Agents by name, with their teams') },
   'agents.profile': {
     tag: 'Agents',
     summary: 'An agent’s profile: skills with levels, teams and queues',
@@ -145,6 +145,14 @@ export const contactCenterOperations: OperationMap = {
   },
   'queues.index': { tag: 'Queues', summary: 'Every queue with its skills, members and waiting calls', success: json(200, list('Queue'), 'Queues by name') },
   'queues.store': { tag: 'Queues', summary: 'Create a queue', body: 'QueueRequest', success: json(201, data('Queue'), 'The new queue') },
+  'queues.stats': {
+    tag: 'Queues',
+    summary: 'Today’s numbers of every queue',
+    description:
+      'Today starts at midnight in the organisation’s time zone. Offered: calls that entered the queue today and are no longer waiting; ' +
+      'service level: offered calls answered within the queue’s `serviceLevelSeconds` divided by offered (null before the first).',
+    success: json(200, list('QueueStats'), 'Queues by name'),
+  },
   'queues.show': { tag: 'Queues', summary: 'One queue', success: json(200, data('Queue'), 'The queue') },
   'queues.update': { tag: 'Queues', summary: 'Change a queue’s routing settings', body: 'UpdateQueueRequest', success: json(200, data('Queue'), 'The queue') },
   'queues.members': { tag: 'Queues', summary: 'Replace the agents who serve a queue', body: 'QueueMembersRequest', success: json(200, data('Queue'), 'The queue') },

@@ -66,6 +66,7 @@ const agentStatusFields = {
 /** The ACD (app/contact_center): agents' states, calls, queues and skills. */
 export const contactCenterSchemas: SchemaMap = {
   AgentStatus: object(agentStatusFields),
+  AgentListItem: object({ ...agentStatusFields, teams: { type: 'array', items: object({ id, name: { type: 'string' } }), description: 'Teams the agent is a member of, by name' } }),
   AgentSelf: object({
     ...agentStatusFields,
     offer: nullable(
@@ -161,6 +162,22 @@ export const contactCenterSchemas: SchemaMap = {
     memberIds: { type: 'array', items: id },
     waiting: { type: 'integer', minimum: 0, description: 'Calls waiting now' },
     oldestQueuedAt: when,
+  }),
+  QueueStats: object({
+    queueId: id,
+    name: { type: 'string' },
+    serviceLevelSeconds: seconds(1, 3600),
+    waiting: { type: 'integer', minimum: 0, description: 'Calls waiting now' },
+    oldestQueuedAt: when,
+    offered: { type: 'integer', minimum: 0, description: 'Calls that entered the queue today and are no longer waiting' },
+    answered: { type: 'integer', minimum: 0 },
+    abandoned: { type: 'integer', minimum: 0 },
+    answeredWithinThreshold: { type: 'integer', minimum: 0 },
+    serviceLevel: nullable({ type: 'number', minimum: 0, maximum: 1, description: 'answeredWithinThreshold / offered' }),
+    agentsReady: { type: 'integer', minimum: 0, description: 'Members of the queue ready now' },
+    agentsBusy: { type: 'integer', minimum: 0, description: 'Members reserved, on a call or in wrap-up now' },
+    memberIds: { type: 'array', items: id, description: 'Agents who serve the queue' },
+    since: { type: 'string', format: 'date-time', description: 'Start of today in the organisation’s time zone' },
   }),
   Skill: object({ id, name: { type: 'string' } }),
   AgentSkill: object({ skillId: id, level }),

@@ -8,6 +8,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { authFeature } from '../../auth/auth.reducer';
 import { FollowUpsCard } from '../../customers/follow-ups-card/follow-ups-card';
 import { CareCard } from '../../customers/care/care-card/care-card';
+import { InboxCard } from '../../announcements/inbox-card/inbox-card';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { MENU, visibleMenu } from '../menu';
 
@@ -22,6 +23,7 @@ import { MENU, visibleMenu } from '../menu';
     NzIconModule,
     FollowUpsCard,
     CareCard,
+    InboxCard,
     PageHeader,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -48,6 +50,7 @@ import { MENU, visibleMenu } from '../menu';
         </nz-descriptions>
       }
     </nz-card>
+    <app-inbox-card class="block" />
     @if (canSeeCustomers()) {
       <div class="cards block">
         <app-follow-ups-card />

@@ -1,0 +1,86 @@
+import { data, json, list, noContent, page, parameter, query, type OperationMap } from '#platform/openapi/spec'
+
+const OWN = 'Only your own reminders: anyone else’s id answers 404.'
+
+/** The agent workspace: announcements and personal reminders (app/announcements). */
+export const workspaceOperations: OperationMap = {
+  'announcements.index': {
+    tag: 'Workspace',
+    summary: 'The organisation’s announcements, paged',
+    description: 'Newest first, each with how many active users it reaches and how many acknowledged it.',
+    query: [parameter('Page'), parameter('PerPage')],
+    success: json(200, page('Announcement'), 'One page of announcements'),
+  },
+  'announcements.store': {
+    tag: 'Workspace',
+    summary: 'Post an announcement',
+    description: 'To the whole organisation, or to the members of chosen teams. Publishes `announcement.published`.',
+    body: 'AnnouncementRequest',
+    success: json(201, data('Announcement'), 'The new announcement'),
+  },
+  'announcements.show': {
+    tag: 'Workspace',
+    summary: 'One announcement with its counts',
+    success: json(200, data('Announcement'), 'The announcement'),
+  },
+  'announcements.destroy': {
+    tag: 'Workspace',
+    summary: 'Withdraw an announcement',
+    description: 'It leaves every inbox; its acknowledgements go with it.',
+    success: noContent(),
+  },
+  'announcements.acknowledgements': {
+    tag: 'Workspace',
+    summary: 'Who acknowledged an announcement',
+    description: 'Every active recipient and everyone who acknowledged it: acknowledged ones first (oldest first), then the others by name.',
+    success: json(200, list('Acknowledgement'), 'The recipients'),
+  },
+  'announcements.inbox': {
+    tag: 'Workspace',
+    summary: 'The announcements addressed to you',
+    description: 'Live ones (not expired) to the whole organisation or to a team you are a member of: unacknowledged first, urgent first, then newest; at most 200.',
+    success: json(200, list('InboxAnnouncement'), 'Your announcements'),
+  },
+  'announcements.acknowledge': {
+    tag: 'Workspace',
+    summary: 'Acknowledge an announcement',
+    description:
+      'Only a live announcement addressed to you (404 otherwise). Acknowledging again changes nothing; the first time publishes `announcement.acknowledged`.',
+    success: json(200, data('InboxAnnouncement'), 'The announcement, acknowledged'),
+  },
+  'reminders.index': {
+    tag: 'Workspace',
+    summary: 'Your reminders in a time range',
+    description: 'Due at or after `from` and before `to` (both optional), by due time; at most 500.',
+    query: [
+      query('from', { type: 'string', format: 'date-time' }, 'Start of the range (inclusive)'),
+      query('to', { type: 'string', format: 'date-time' }, 'End of the range (exclusive)'),
+    ],
+    success: json(200, list('Reminder'), 'Your reminders'),
+  },
+  'reminders.due': {
+    tag: 'Workspace',
+    summary: 'Your open reminders due by the end of today',
+    description: 'Overdue ones included, in the organisation’s time zone, oldest first.',
+    success: json(200, list('Reminder'), 'Your due reminders'),
+  },
+  'reminders.store': {
+    tag: 'Workspace',
+    summary: 'Add a reminder',
+    body: 'ReminderRequest',
+    success: json(201, data('Reminder'), 'The new reminder'),
+  },
+  'reminders.update': {
+    tag: 'Workspace',
+    summary: 'Change a reminder or mark it done',
+    description: OWN,
+    body: 'UpdateReminderRequest',
+    success: json(200, data('Reminder'), 'The reminder'),
+  },
+  'reminders.destroy': {
+    tag: 'Workspace',
+    summary: 'Delete a reminder',
+    description: OWN,
+    success: noContent(),
+  },
+}

@@ -1,0 +1,69 @@
+import { input, nullable, object, ref, type SchemaMap } from '#platform/openapi/spec'
+
+const id = ref('Uuid')
+const when = ref('Timestamp')
+const priority = { type: 'string', enum: ['normal', 'urgent'], description: 'urgent ones come first in the inbox' }
+const audience = { type: 'string', enum: ['organisation', 'teams'], description: 'organisation: every user; teams: the members of teamIds' }
+const title = { type: 'string', minLength: 1, maxLength: 200 }
+const reminderNote = nullable({ type: 'string', maxLength: 2000 })
+
+/** The agent workspace: announcements and personal reminders (app/announcements). */
+export const workspaceSchemas: SchemaMap = {
+  Announcement: object({
+    id,
+    title: { type: 'string' },
+    body: { type: 'string' },
+    priority,
+    audience,
+    teams: { type: 'array', items: object({ id, name: { type: 'string' } }) },
+    expiresAt: nullable({ ...when, description: 'After this it leaves the inbox' }),
+    createdBy: nullable(id),
+    createdByName: nullable({ type: 'string' }),
+    createdAt: when,
+    recipientCount: { type: 'integer', minimum: 0, description: 'Active users it is addressed to' },
+    ackCount: { type: 'integer', minimum: 0, description: 'Users who acknowledged it' },
+  }),
+  AnnouncementRequest: input(
+    {
+      title,
+      body: { type: 'string', minLength: 1, maxLength: 10000 },
+      priority,
+      audience,
+      teamIds: { type: 'array', maxItems: 100, uniqueItems: true, items: id, description: 'With audience teams: at least one team of your organisation (422 `teamIds`); none otherwise' },
+      expiresAt: nullable({ ...when, description: 'Optional; must be in the future (422 `expiresAt`)' }),
+    },
+    ['title', 'body', 'audience']
+  ),
+  InboxAnnouncement: object({
+    id,
+    title: { type: 'string' },
+    body: { type: 'string' },
+    priority,
+    expiresAt: nullable(when),
+    createdByName: nullable({ type: 'string' }),
+    createdAt: when,
+    acknowledgedAt: nullable({ ...when, description: 'When you acknowledged it; null while unread' }),
+  }),
+  Acknowledgement: object({
+    userId: id,
+    displayName: { type: 'string' },
+    acknowledgedAt: nullable({ ...when, description: 'Null: addressed to them, not acknowledged yet' }),
+  }),
+  Reminder: object({
+    id,
+    title: { type: 'string' },
+    note: nullable({ type: 'string' }),
+    dueAt: when,
+    customerId: nullable(id),
+    customerName: nullable({ type: 'string' }),
+    done: { type: 'boolean' },
+    doneAt: nullable(when),
+    createdAt: when,
+    updatedAt: when,
+  }),
+  ReminderRequest: input(
+    { title, note: reminderNote, dueAt: when, customerId: nullable({ ...id, description: 'A customer you see (422 `customerId` otherwise)' }) },
+    ['title', 'dueAt']
+  ),
+  UpdateReminderRequest: input({ title, note: reminderNote, dueAt: when, customerId: nullable(id), done: { type: 'boolean' } }),
+}

@@ -1,0 +1,168 @@
+import { CdkMenu, CdkMenuItem, CdkMenuTrigger } from '@angular/cdk/menu';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Store } from '@ngrx/store';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import { authFeature } from '../../auth/auth.reducer';
+import { LiveCallsStore } from '../../calls/live-calls-store';
+import { SupervisorAction } from '../../calls/supervision';
+import { ReasonCodeChoices } from '../../reason-codes/reason-code-choices';
+import { AgentState, ChosenState } from '../../shared/api/acd-models';
+import { Outcome } from '../../shared/api/outcome';
+import { AgentStateTag } from '../../shared/ui/agent-state-tag/agent-state-tag';
+import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
+import { IconAction } from '../../shared/ui/icon-action/icon-action';
+import { MENU_BELOW_END } from '../../shared/ui/menu-positions';
+import { OutcomeToast } from '../../shared/ui/outcome-toast';
+import { PageHeader } from '../../shared/ui/page-header/page-header';
+import { VoiceSession } from '../../shared/voice/voice-session';
+import { QueueTiles } from '../queue-tiles/queue-tiles';
+import { SupervisedAgent } from '../supervisor-api';
+import { AgentRow, STATE_ORDER } from '../supervisor-rows';
+import { SupervisorStore } from '../supervisor-store';
+
+/**
+ * The supervisor console: today's queue tiles, then the live agents grid (state, time in state,
+ * current call, queues) with filters and, per agent, supervision of their call (through the
+ * live-calls store, which handles the audio), force release, force state, lock and unlock.
+ */
+@Component({
+  selector: 'app-supervisor-page',
+  imports: [
+    CdkMenu,
+    CdkMenuItem,
+    CdkMenuTrigger,
+    FormsModule,
+    RouterLink,
+    TranslocoPipe,
+    NzAlertModule,
+    NzButtonModule,
+    NzIconModule,
+    NzPopconfirmModule,
+    NzSelectModule,
+    NzTableModule,
+    NzTagModule,
+    NzTooltipModule,
+    AgentStateTag,
+    ApiErrorAlert,
+    IconAction,
+    PageHeader,
+    QueueTiles,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { 'data-testid': 'supervisor', '[attr.data-media-state]': 'voice.state()' },
+  templateUrl: './supervisor-page.html',
+  styleUrl: './supervisor-page.css',
+})
+export class SupervisorPage {
+  protected readonly store = inject(SupervisorStore);
+  protected readonly calls = inject(LiveCallsStore);
+  protected readonly voice = inject(VoiceSession);
+  private readonly toast = inject(OutcomeToast);
+  private readonly router = inject(Router);
+  private readonly granted = inject(Store).selectSignal(authFeature.selectPermissionSet);
+  private readonly reasonCodes = inject(ReasonCodeChoices);
+
+  protected readonly reasons = this.reasonCodes.choices;
+  protected readonly menuPosition = MENU_BELOW_END;
+  protected readonly states = STATE_ORDER;
+  protected readonly canManage = computed(() => this.granted().has('agents.manage'));
+  /** The agent whose call this supervisor is on, for the banner. */
+  protected readonly supervised = computed(() => {
+    const supervising = this.calls.supervising();
+    return supervising
+      ? (this.store.rows().find((row) => row.call?.id === supervising.callId) ?? null)
+      : null;
+  });
+
+  constructor() {
+    this.reasonCodes.load();
+  }
+
+  protected actions(row: AgentRow): ReadonlySet<SupervisorAction> {
+    return this.store.actions(row, this.granted());
+  }
+
+  protected teamNames(agent: SupervisedAgent): string {
+    return agent.teams.map((team) => team.name).join(', ');
+  }
+
+  protected filterTeam(teamId: string | null): void {
+    this.store.filterTeam(teamId || null);
+  }
+
+  protected filterState(state: AgentState | null): void {
+    this.store.filterState(state || null);
+  }
+
+  /** A supervisor may force a state unless a call is being offered or talked on. */
+  protected canForce(agent: SupervisedAgent): boolean {
+    return agent.state !== 'reserved' && agent.state !== 'busy';
+  }
+
+  protected async monitor(row: AgentRow): Promise<void> {
+    this.report(await this.store.monitor(row));
+  }
+
+  protected async whisper(row: AgentRow): Promise<void> {
+    this.report(await this.store.whisper(row));
+  }
+
+  protected async barge(row: AgentRow): Promise<void> {
+    this.report(await this.store.barge(row));
+  }
+
+  protected async intercept(row: AgentRow): Promise<void> {
+    const outcome = await this.store.intercept(row);
+    this.report(outcome);
+    if (!outcome.ok) return;
+    this.toast.success('liveCalls.intercepted');
+    // The supervisor is now the call's agent: the workspace joins the call with their agent grant.
+    if (this.granted().has('calls.handle')) await this.router.navigateByUrl('/workspace');
+  }
+
+  protected async release(row: AgentRow): Promise<void> {
+    const outcome = await this.store.release(row);
+    if (outcome.ok) this.toast.success('liveCalls.released');
+    else this.report(outcome);
+  }
+
+  protected async leave(): Promise<void> {
+    this.report(await this.store.leave());
+  }
+
+  protected resumeAudio(): Promise<void> {
+    return this.voice.resumeAudio();
+  }
+
+  protected async force(
+    agent: SupervisedAgent,
+    state: ChosenState,
+    reason?: string,
+  ): Promise<void> {
+    const outcome = await this.store.forceState(agent, state, reason);
+    if (outcome.ok) this.toast.success('agents.forced', { name: agent.displayName });
+    else this.toast.failureAsSent(outcome.error);
+  }
+
+  protected async setLocked(agent: SupervisedAgent, locked: boolean): Promise<void> {
+    const outcome = await this.store.setLocked(agent, locked);
+    const key = locked ? 'agents.lockedDone' : 'agents.unlockedDone';
+    if (outcome.ok) this.toast.success(key, { name: agent.displayName });
+    else this.toast.failureAsSent(outcome.error);
+  }
+
+  private report(outcome: Outcome<unknown>): void {
+    // Voice failures show in the banner; API failures as a toast.
+    if (!outcome.ok && outcome.error.code !== 'E_VOICE') this.toast.failureAsSent(outcome.error);
+  }
+}

@@ -1,0 +1,306 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideMockStore } from '@ngrx/store/testing';
+import { Observable, of, Subject, throwError, VirtualAction, VirtualTimeScheduler } from 'rxjs';
+import { AgentsApi } from '../agents/agents-api';
+import { initialAuthState } from '../auth/auth.reducer';
+import { LiveCallsStore } from '../calls/live-calls-store';
+import { Supervising } from '../calls/supervision';
+import { AgentSelf, AgentStateInput, CallSummary } from '../shared/api/acd-models';
+import { RealtimeClient, RealtimeMessage } from '../shared/realtime/realtime-client';
+import { POLL_SCHEDULER } from '../shared/store/schedulers';
+import { Clock } from '../shared/time/clock';
+import { QueueStats, SupervisedAgent, SupervisorApi } from './supervisor-api';
+import { PUSH_COALESCE_MS, SupervisorFeed } from './supervisor-feed';
+import { SupervisorStore } from './supervisor-store';
+
+const EPOCH = new Date(0).toISOString();
+
+const agent = (userId: string, extra: Partial<SupervisedAgent> = {}): SupervisedAgent => ({
+  userId,
+  displayName: userId,
+  state: 'offline',
+  reason: null,
+  locked: false,
+  since: EPOCH,
+  currentCallId: null,
+  teams: [],
+  ...extra,
+});
+
+const queue = (queueId: string, extra: Partial<QueueStats> = {}): QueueStats => ({
+  queueId,
+  name: queueId,
+  serviceLevelSeconds: 20,
+  waiting: 0,
+  oldestQueuedAt: null,
+  offered: 0,
+  answered: 0,
+  abandoned: 0,
+  answeredWithinThreshold: 0,
+  serviceLevel: null,
+  agentsReady: 0,
+  agentsBusy: 0,
+  memberIds: [],
+  since: EPOCH,
+  ...extra,
+});
+
+const call = (id: string, agentId: string): CallSummary => ({
+  id,
+  direction: 'inbound',
+  channel: 'simulated',
+  status: 'connected',
+  ani: '13800138000',
+  dnis: null,
+  queueId: 'sales',
+  queueName: 'Sales',
+  agentId,
+  agentName: agentId,
+  createdAt: EPOCH,
+  queuedAt: EPOCH,
+  offeredAt: EPOCH,
+  answeredAt: new Date(2000).toISOString(),
+  endedAt: null,
+  endReason: null,
+  supervisors: [],
+});
+
+const blue = { id: 'blue', name: 'Blue' };
+const red = { id: 'red', name: 'Red' };
+
+/** Answers the reads with the next scripted list. */
+class FakeSupervisorApi {
+  agentLists: (SupervisedAgent[] | 'error')[] = [
+    [
+      agent('ada', { state: 'busy', currentCallId: 'c-1', teams: [blue] }),
+      agent('bob', { state: 'ready', teams: [red] }),
+      agent('cy', { state: 'not_ready', reason: 'lunch', teams: [blue, red] }),
+    ],
+  ];
+  queueLists: QueueStats[][] = [
+    [
+      queue('sales', { name: 'Sales', memberIds: ['ada', 'bob'] }),
+      queue('vip', { name: 'VIP', memberIds: ['ada'] }),
+    ],
+  ];
+  agentReads = 0;
+  queueReads = 0;
+  agents(): Observable<SupervisedAgent[]> {
+    this.agentReads++;
+    const next = this.agentLists.length > 1 ? this.agentLists.shift()! : this.agentLists[0]!;
+    return next === 'error' ? throwError(() => new HttpErrorResponse({ status: 503 })) : of(next);
+  }
+  queueStats(): Observable<QueueStats[]> {
+    this.queueReads++;
+    return of(this.queueLists.length > 1 ? this.queueLists.shift()! : this.queueLists[0]!);
+  }
+}
+
+class FakeAgentsApi {
+  readonly commands: string[] = [];
+  forceState(id: string, body: AgentStateInput): Observable<AgentSelf> {
+    this.commands.push(`${id} ${body.state} ${body.reason ?? ''}`.trim());
+    return of({
+      ...agent(id, { state: body.state, reason: body.reason ?? null }),
+      offer: null,
+      call: null,
+    });
+  }
+  setLocked(id: string, locked: boolean): Observable<AgentSelf> {
+    this.commands.push(`${id} ${locked ? 'lock' : 'unlock'}`);
+    return of({ ...agent(id, { locked }), offer: null, call: null });
+  }
+}
+
+/** The live-calls store's surface the console uses: its calls and supervision commands. */
+class FakeLiveCalls {
+  readonly calls = signal<CallSummary[]>([call('c-1', 'ada')]);
+  readonly supervising = signal<Supervising | null>(null);
+  readonly sent: string[] = [];
+  private run(verb: string, target: CallSummary) {
+    this.sent.push(`${verb} ${target.id}`);
+    return Promise.resolve({ ok: true as const, value: null });
+  }
+  monitor = (c: CallSummary) => this.run('monitor', c);
+  whisper = (c: CallSummary) => this.run('whisper', c);
+  barge = (c: CallSummary) => this.run('barge', c);
+  intercept = (c: CallSummary) => this.run('intercept', c);
+  release = (c: CallSummary) => this.run('release', c);
+  leave = () => Promise.resolve({ ok: true as const, value: null });
+}
+
+class FakeRealtime {
+  readonly pushes = new Subject<RealtimeMessage>();
+  channels: string[] = [];
+  channel(name: string): Observable<RealtimeMessage> {
+    this.channels.push(name);
+    return this.pushes;
+  }
+}
+
+const push = (realtime: FakeRealtime, type: string) =>
+  realtime.pushes.next({
+    type: 'event',
+    channel: 'tenant/t-1/wallboard',
+    seq: 1,
+    event: { id: 'e', type, occurredAt: '', payload: {} },
+  });
+
+function setup() {
+  const api = new FakeSupervisorApi();
+  const agentsApi = new FakeAgentsApi();
+  const live = new FakeLiveCalls();
+  const realtime = new FakeRealtime();
+  const scheduler = new VirtualTimeScheduler(VirtualAction, 0);
+  TestBed.configureTestingModule({
+    providers: [
+      SupervisorStore,
+      SupervisorFeed,
+      Clock,
+      provideMockStore({ initialState: { auth: { ...initialAuthState, tenant: { id: 't-1' } } } }),
+      { provide: SupervisorApi, useValue: api },
+      { provide: AgentsApi, useValue: agentsApi },
+      { provide: LiveCallsStore, useValue: live },
+      { provide: RealtimeClient, useValue: realtime },
+      { provide: POLL_SCHEDULER, useValue: scheduler },
+    ],
+  });
+  const store = TestBed.inject(SupervisorStore);
+  TestBed.tick();
+  /** Moves the virtual clock forward. */
+  const advance = (ms: number) => {
+    scheduler.maxFrames = scheduler.frame + ms;
+    scheduler.flush();
+  };
+  return { store, api, agentsApi, live, realtime, advance };
+}
+
+describe('SupervisorStore', () => {
+  it('reads agents and queue numbers at once over one wallboard socket', () => {
+    const { store, api, realtime } = setup();
+    expect(realtime.channels).toEqual(['tenant/t-1/wallboard']);
+    expect([api.agentReads, api.queueReads]).toEqual([1, 1]);
+    expect(store.rows().map((row) => row.agent.userId)).toEqual(['ada', 'bob', 'cy']);
+    expect(store.counts()).toMatchObject({ busy: 1, ready: 1, not_ready: 1, offline: 0 });
+    expect(store.loading()).toBe(false);
+  });
+
+  it('joins each agent with their live call and the queues they serve', () => {
+    const { store } = setup();
+    const [ada, bob, cy] = store.rows();
+    expect(ada?.call?.ani).toBe('13800138000');
+    expect(ada?.queues.map((q) => q.name)).toEqual(['Sales', 'VIP']);
+    expect(bob?.call).toBeNull();
+    expect(bob?.queues.map((q) => q.name)).toEqual(['Sales']);
+    expect(cy?.queues).toEqual([]);
+  });
+
+  it('updates the grid when the wallboard channel pushes a change, reading a burst once', () => {
+    const { store, api, realtime, advance } = setup();
+    advance(PUSH_COALESCE_MS);
+    api.agentLists = [
+      [agent('ada', { state: 'wrap_up', teams: [blue] }), agent('bob', { state: 'busy' })],
+    ];
+    push(realtime, 'agent.state_changed');
+    expect(api.agentReads).toBe(2);
+    expect(store.rows().map((row) => row.agent.state)).toEqual(['wrap_up', 'busy']);
+    push(realtime, 'call.ended');
+    push(realtime, 'agent.state_changed');
+    expect(api.agentReads).toBe(2);
+    advance(PUSH_COALESCE_MS);
+    expect([api.agentReads, api.queueReads]).toEqual([3, 3]);
+  });
+
+  it('keeps the last grid and shows the error when a read fails', () => {
+    const { store, api, realtime, advance } = setup();
+    advance(PUSH_COALESCE_MS);
+    api.agentLists = ['error'];
+    push(realtime, 'agent.state_changed');
+    expect(store.loadError()?.status).toBe(503);
+    expect(store.rows()).toHaveLength(3);
+  });
+
+  it('filters the grid by team and by state', () => {
+    const { store } = setup();
+    expect(store.teams()).toEqual([blue, red]);
+    store.filterTeam('blue');
+    expect(store.rows().map((row) => row.agent.userId)).toEqual(['ada', 'cy']);
+    store.filterState('not_ready');
+    expect(store.rows().map((row) => row.agent.userId)).toEqual(['cy']);
+    store.filterTeam(null);
+    store.filterState('ready');
+    expect(store.rows().map((row) => row.agent.userId)).toEqual(['bob']);
+    store.filterState(null);
+    expect(store.rows()).toHaveLength(3);
+  });
+
+  it('ticks time in state, call duration and the longest wait every second', () => {
+    const { store, api, realtime, advance } = setup();
+    expect(store.timers()['ada']).toEqual({ inState: '00:00', onCall: '00:00' });
+    advance(5000);
+    expect(store.timers()['ada']).toEqual({ inState: '00:05', onCall: '00:03' });
+    api.queueLists = [
+      [queue('sales', { waiting: 2, oldestQueuedAt: new Date(1000).toISOString() })],
+    ];
+    push(realtime, 'call.queued');
+    advance(2000);
+    expect(store.longestWaits()).toEqual({ sales: '00:06' });
+  });
+
+  it('offers supervision only on an agent talking on a call, as the permissions allow', () => {
+    const { store } = setup();
+    const [ada, bob] = store.rows();
+    const all = new Set([
+      'calls.monitor',
+      'calls.whisper',
+      'calls.barge',
+      'calls.intercept',
+      'agents.manage',
+    ]);
+    expect([...store.actions(ada!, all)].sort()).toEqual([
+      'barge',
+      'intercept',
+      'monitor',
+      'release',
+      'whisper',
+    ]);
+    expect([...store.actions(ada!, new Set(['calls.monitor']))]).toEqual(['monitor']);
+    expect(store.actions(bob!, all).size).toBe(0);
+  });
+
+  it('runs supervision through the live-calls store on the agent’s call', async () => {
+    const { store, live } = setup();
+    const [ada, bob] = store.rows();
+    await store.monitor(ada!);
+    await store.whisper(ada!);
+    await store.barge(ada!);
+    await store.intercept(ada!);
+    await store.release(ada!);
+    expect(live.sent).toEqual([
+      'monitor c-1',
+      'whisper c-1',
+      'barge c-1',
+      'intercept c-1',
+      'release c-1',
+    ]);
+    const none = await store.monitor(bob!);
+    expect(!none.ok && none.error.code).toBe('E_NO_CALL');
+  });
+
+  it('forces a state with its reason and locks, keeping the agent’s teams', async () => {
+    const { store, agentsApi } = setup();
+    const cy = store.rows()[2]!.agent;
+    await store.forceState(cy, 'ready');
+    await store.forceState(store.rows()[1]!.agent, 'not_ready', 'meeting');
+    await store.setLocked(cy, true);
+    expect(agentsApi.commands).toEqual(['cy ready', 'bob not_ready meeting', 'cy lock']);
+    expect(store.rows()[2]?.agent).toMatchObject({
+      state: 'offline',
+      locked: true,
+      teams: [blue, red],
+    });
+    expect(store.rows()[1]?.agent).toMatchObject({ state: 'not_ready', reason: 'meeting' });
+  });
+});
