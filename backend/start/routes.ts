@@ -10,6 +10,7 @@ import { contactCenterRoutes } from '#contact_center/routes'
 import { voiceRoutes } from '#voice/routes'
 import { crmRoutes } from '#crm/routes'
 import { announcementRoutes } from '#announcements/routes'
+import { workspaceRoutes } from '#workspace/routes'
 import { publicRoute } from '#shared/route_guard'
 
 const ApiDocsController = () => import('#platform/controllers/api_docs_controller')
@@ -26,6 +27,7 @@ router
     voiceRoutes()
     crmRoutes()
     announcementRoutes()
+    workspaceRoutes()
   })
   .prefix('/api/v1')
 

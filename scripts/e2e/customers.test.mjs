@@ -77,7 +77,10 @@ test('find a customer, log a follow-up, add a postal address, and see the custom
 
   // A second address, typed in the drawer (the organisation's country is the US: China is named).
   await openAddresses(manager)
+  const rowsBefore = await manager.getByTestId('customer-address-row').count()
   await manager.getByTestId('customer-add-address').click()
+  // The new row must be there before "the last row" names it.
+  await manager.getByTestId('customer-address-row').nth(rowsBefore).waitFor()
   await fillChineseAddress(manager)
   await manager.getByTestId('customer-add-address').scrollIntoViewIfNeeded()
   await withoutToasts(manager)

@@ -8,7 +8,7 @@ const CallsController = () => import('#contact_center/controllers/calls_controll
 const WebCallsController = () => import('#contact_center/controllers/web_calls_controller')
 
 /** Call-control verbs of the agent on their call: `agent/calls/:id/<verb>`. */
-const AGENT_CALL_VERBS = ['hold', 'retrieve', 'mute', 'unmute', 'transfer', 'dtmf', 'recording', 'disposition', 'media'] as const
+const AGENT_CALL_VERBS = ['hold', 'retrieve', 'mute', 'unmute', 'transfer', 'dtmf', 'recording', 'disposition', 'media', 'quality'] as const
 
 /** Supervision verbs on a live call: `calls/:id/<verb>` and the permission each needs. */
 const SUPERVISION_VERBS = [

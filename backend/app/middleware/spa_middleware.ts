@@ -24,6 +24,11 @@ export default class SpaMiddleware {
     const file = path.resolve(distDir, relative)
     if (relative && file.startsWith(distDir + path.sep) && isFile(file)) {
       ctx.response.header('cache-control', HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache')
+      // The sample third-party app stands for a page on another site: any workspace may frame it.
+      if (relative.startsWith('sdk-sample/')) {
+        ctx.response.removeHeader('x-frame-options')
+        ctx.response.header('content-security-policy', 'frame-ancestors *')
+      }
       return ctx.response.download(file)
     }
     const index = path.join(distDir, 'index.html')

@@ -6,7 +6,8 @@ import { controlRecording, dialOut, hangUpCall, sendDigits, setDisposition, setH
 import { routeWaitingCalls } from '#contact_center/actions/routing'
 import { agentStatus, listAgentStatuses, listQueues } from '#contact_center/queries/acd_query'
 import { agentStateValidator } from '#contact_center/validators/acd'
-import { consultValidator, dialValidator, dispositionValidator, dtmfValidator, recordingValidator, transferValidator } from '#contact_center/validators/calls'
+import { callQualityValidator, consultValidator, dialValidator, dispositionValidator, dtmfValidator, recordingValidator, transferValidator } from '#contact_center/validators/calls'
+import { recordCallQuality } from '#contact_center/actions/call_quality'
 import { cancelConsult, completeConsult, conferenceConsult, startConsult } from '#contact_center/actions/consult'
 import { lockCall } from '#contact_center/actions/calls'
 import { identities, requireVoice } from '#voice/voice'
@@ -50,6 +51,12 @@ export default class AgentController {
     if (!call.room) throw new AppError(409, 'E_CONFLICT', 'This call has no audio')
     const voice = await requireVoice()
     return { data: await voice.joinGrant(call.room, identities.agent(ctx.user.id), 'agent', ctx.user.displayName) }
+  }
+
+  /** A call-quality sample of the agent's browser; answers the call's average and worst so far. */
+  async quality(ctx: HttpContext) {
+    const sample = await ctx.request.validateUsing(callQualityValidator)
+    return ctx.response.created({ data: await recordCallQuality(ctx.scope, ctx.user.id, ctx.params.id, sample) })
   }
 
   async hold(ctx: HttpContext) {

@@ -43,3 +43,11 @@ export const callListValidator = vine.create({
   page: vine.number().withoutDecimals().min(1).optional(),
   perPage: vine.number().withoutDecimals().min(1).max(100).optional(),
 })
+
+/** One call-quality sample of the agent's browser: WebRTC jitter, packet loss, round-trip time, optional MOS. */
+export const callQualityValidator = vine.create({
+  jitterMs: vine.number().min(0).max(10000),
+  packetLossPct: vine.number().min(0).max(100),
+  rttMs: vine.number().min(0).max(60000),
+  mos: vine.number().min(1).max(5).nullable().optional(),
+})

@@ -112,6 +112,10 @@ describe('media room of the agent', () => {
     expect(mediaCallId(agent({ call: null }))).toBeNull();
   });
 
+  it('is none for a simulated call, which has no audio', () => {
+    expect(mediaCallId(agent({ call: call({ channel: 'simulated' }) }))).toBeNull();
+  });
+
   it("is the colleague's call for the agent they consult, once the consult is accepted", () => {
     const consult = {
       state: 'talking',

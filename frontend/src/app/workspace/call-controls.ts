@@ -59,7 +59,8 @@ export function callControls(call: CallSnapshot | null | undefined): CallControl
 export function mediaCallId(agent: AgentSelf | null): string | null {
   const call = agent?.call;
   if (!agent || !call || agent.offer || agent.state !== 'busy') return null;
-  if (call.status === 'ended') return null;
+  // A simulated call (load tests, training) has no room: there is no audio to join.
+  if (call.status === 'ended' || call.channel === 'simulated') return null;
   const consulted = call.consult?.agentId === agent.userId;
   if (call.agentId && call.agentId !== agent.userId && !consulted) return null;
   return call.id;

@@ -83,4 +83,29 @@ export const workspaceOperations: OperationMap = {
     description: OWN,
     success: noContent(),
   },
+
+  'embedded_apps.index': {
+    tag: 'Workspace',
+    summary: 'Third-party apps framed in the agent workspace',
+    description: 'In their order (position, then name).',
+    success: json(200, list('EmbeddedApp'), 'The apps'),
+  },
+  'embedded_apps.store': {
+    tag: 'Workspace',
+    summary: 'Add an embedded app',
+    description:
+      'The URL template is an absolute http(s) URL that may use {ani} {dnis} {callId} {customerId} {queueId} {agentId} {tenant} outside its host; ' +
+      'its origin becomes the origin the workspace’s SDK host trusts for this app. queueIds limit the app to calls of those queues (none = every queue); ' +
+      'capabilities are what the app may ask of the agent SDK. 422 on `urlTemplate`, `queueIds.N` or `capabilities.N`.',
+    body: 'EmbeddedAppRequest',
+    success: json(201, data('EmbeddedApp'), 'The new app'),
+  },
+  'embedded_apps.update': { tag: 'Workspace', summary: 'Change an embedded app', body: 'UpdateEmbeddedAppRequest', success: json(200, data('EmbeddedApp'), 'The app') },
+  'embedded_apps.destroy': { tag: 'Workspace', summary: 'Remove an embedded app', success: noContent() },
+  'agent.embedded_apps': {
+    tag: 'Workspace',
+    summary: 'The enabled embedded apps, for the agent workspace',
+    description: 'The workspace shows, for the current call, the apps with no queues or with the call’s queue, and fills the URL template from the call.',
+    success: json(200, list('EmbeddedApp'), 'The enabled apps'),
+  },
 }

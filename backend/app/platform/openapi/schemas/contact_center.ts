@@ -149,6 +149,23 @@ export const contactCenterSchemas: SchemaMap = {
   ConsultRequest: input({ userId: id }, ['userId']),
   DialRequest: input({ number: { type: 'string', minLength: 3, maxLength: 32, description: 'E.164 or a local number (the organisation’s default country)' }, queueId: id }, ['number']),
   DtmfRequest: input({ digits: { type: 'string', pattern: '^[0-9*#]{1,32}$' } }, ['digits']),
+  CallQualitySample: input(
+    {
+      jitterMs: { type: 'number', minimum: 0, maximum: 10000 },
+      packetLossPct: { type: 'number', minimum: 0, maximum: 100 },
+      rttMs: { type: 'number', minimum: 0, maximum: 60000 },
+      mos: nullable({ type: 'number', minimum: 1, maximum: 5, description: 'Estimated mean opinion score' }),
+    },
+    ['jitterMs', 'packetLossPct', 'rttMs']
+  ),
+  CallQuality: object({
+    callId: id,
+    samples: { type: 'integer', minimum: 0 },
+    jitterMs: object({ avg: nullable({ type: 'number' }), max: nullable({ type: 'number' }) }),
+    packetLossPct: object({ avg: nullable({ type: 'number' }), max: nullable({ type: 'number' }) }),
+    rttMs: object({ avg: nullable({ type: 'number' }), max: nullable({ type: 'number' }) }),
+    mos: object({ avg: nullable({ type: 'number' }), min: nullable({ type: 'number' }) }),
+  }),
   RecordingRequest: input({ action: { type: 'string', enum: ['start', 'stop', 'pause', 'resume'] } }, ['action']),
   DispositionRequest: input({ code: { type: 'string', minLength: 1, maxLength: 64 }, notes: nullable({ type: 'string', maxLength: 2000 }) }, ['code']),
   WebCallEntry: object({ tenantName: { type: 'string' }, name: { type: 'string' }, language: { type: 'string', enum: ['en', 'zh-CN'] }, enabled: { type: 'boolean' } }),

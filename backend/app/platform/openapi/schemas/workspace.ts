@@ -6,6 +6,15 @@ const priority = { type: 'string', enum: ['normal', 'urgent'], description: 'urg
 const audience = { type: 'string', enum: ['organisation', 'teams'], description: 'organisation: every user; teams: the members of teamIds' }
 const title = { type: 'string', minLength: 1, maxLength: 200 }
 const reminderNote = nullable({ type: 'string', maxLength: 2000 })
+const capability = { type: 'string', enum: ['agent.read', 'agent.state', 'calls.read', 'calls.control', 'calls.dial', 'calls.transfer', 'calls.disposition', 'recording.control', 'queues.read'] }
+const embeddedAppFields = {
+  name: { type: 'string', minLength: 1, maxLength: 80 },
+  urlTemplate: { type: 'string', minLength: 1, maxLength: 2000, description: 'e.g. https://crm.example.com/pop?phone={ani}&call={callId}&customer={customerId}' },
+  queueIds: { type: 'array', maxItems: 200, uniqueItems: true, items: id },
+  capabilities: { type: 'array', maxItems: 20, uniqueItems: true, items: capability },
+  position: { type: 'integer', minimum: 0, maximum: 1000 },
+  enabled: { type: 'boolean' },
+}
 
 /** The agent workspace: announcements and personal reminders (app/announcements). */
 export const workspaceSchemas: SchemaMap = {
@@ -66,4 +75,19 @@ export const workspaceSchemas: SchemaMap = {
     ['title', 'dueAt']
   ),
   UpdateReminderRequest: input({ title, note: reminderNote, dueAt: when, customerId: nullable(id), done: { type: 'boolean' } }),
+
+  EmbeddedApp: object({
+    id,
+    name: { type: 'string' },
+    urlTemplate: { type: 'string' },
+    origin: { type: 'string', description: 'Scheme, host and port of the app (what the SDK host trusts)' },
+    queueIds: { type: 'array', items: id, description: 'Empty: every queue' },
+    capabilities: { type: 'array', items: capability },
+    position: { type: 'integer' },
+    enabled: { type: 'boolean' },
+    createdAt: when,
+    updatedAt: when,
+  }),
+  EmbeddedAppRequest: input(embeddedAppFields, ['name', 'urlTemplate']),
+  UpdateEmbeddedAppRequest: input(embeddedAppFields),
 }

@@ -2,7 +2,7 @@ import { signal } from '@angular/core';
 import { Subject } from 'rxjs';
 import { DtmfDigit } from './dtmf';
 import { JoinGrant, Listeners, MediaState, VoiceError, VoiceFailure } from './voice-models';
-import { VoiceSession } from './voice-session';
+import { PreferredDevices, VoiceLevels, VoiceLink, VoiceSession } from './voice-session';
 
 /**
  * Stands in for VoiceSession in unit tests: no LiveKit, every call is written to `log` in order
@@ -18,6 +18,11 @@ export class FakeVoiceSession implements Pick<VoiceSession, keyof VoiceSession> 
   readonly listeners = signal<Listeners>('everyone');
   readonly closedEvents = new Subject<string>();
   readonly closed = this.closedEvents.asObservable();
+  readonly link = signal<VoiceLink>('none');
+  /** What `levels()` answers. */
+  currentLevels: VoiceLevels = { local: 0, remote: 0 };
+  /** What `statsReports()` answers. */
+  reports: RTCStatsReport[] = [];
   /** When set, asking for the microphone fails with this. */
   micFailure: VoiceFailure | null = null;
   /** When set, joining a room fails. */
@@ -68,6 +73,19 @@ export class FakeVoiceSession implements Pick<VoiceSession, keyof VoiceSession> 
     this.audioBlocked.set(false);
   }
 
+  async useDevices(devices: PreferredDevices): Promise<boolean> {
+    this.log.push(`devices ${devices.audioinput ?? '-'} ${devices.audiooutput ?? '-'}`);
+    return true;
+  }
+
+  levels(): VoiceLevels {
+    return this.currentLevels;
+  }
+
+  async statsReports(): Promise<RTCStatsReport[]> {
+    return this.reports;
+  }
+
   async disconnect(): Promise<void> {
     if (this.state() === 'none') return;
     this.log.push('disconnect');
@@ -83,6 +101,7 @@ export class FakeVoiceSession implements Pick<VoiceSession, keyof VoiceSession> 
     this.roomName.set(null);
     this.micEnabled.set(false);
     this.listeners.set('everyone');
+    this.link.set('lost');
     this.closedEvents.next(reason);
   }
 }

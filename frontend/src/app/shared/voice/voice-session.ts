@@ -45,6 +45,21 @@ export function microphoneFailure(error: unknown): VoiceFailure {
   }
 }
 
+/** The link to the media server: none, up, being re-established by LiveKit, or lost. */
+export type VoiceLink = 'none' | 'connected' | 'reconnecting' | 'lost';
+
+/** Audio devices this browser prefers (ids of `enumerateDevices`; '' or absent: the default). */
+export interface PreferredDevices {
+  readonly audioinput?: string;
+  readonly audiooutput?: string;
+}
+
+/** Current audio levels (0..1): this browser's microphone and the loudest remote party. */
+export interface VoiceLevels {
+  readonly local: number;
+  readonly remote: number;
+}
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -72,6 +87,8 @@ export class VoiceSession {
   private readonly microphone = signal(false);
   private readonly playbackBlocked = signal(false);
   private readonly allowed = signal<Listeners>('everyone');
+  private readonly linkState = signal<VoiceLink>('none');
+  private devices: PreferredDevices = {};
 
   /** none / connecting / connected (reconnecting counts as connecting). */
   readonly state = this.mediaState.asReadonly();
@@ -85,6 +102,8 @@ export class VoiceSession {
   readonly listeners = this.allowed.asReadonly();
   /** The browser refused to play audio without a click: call `resumeAudio()` from a click. */
   readonly audioBlocked = this.playbackBlocked.asReadonly();
+  /** LiveKit's connection state: reconnecting while it re-establishes, lost when it gave up. */
+  readonly link = this.linkState.asReadonly();
   /** Emits the reason when the room closes without this session asking (call ended, removed, network). */
   readonly closed: Observable<string> = this.closedEvents.asObservable();
 
@@ -174,6 +193,44 @@ export class VoiceSession {
     this.playbackBlocked.set(this.room ? !this.room.canPlaybackAudio : false);
   }
 
+  /**
+   * Uses these microphone and speaker (remembered for later rooms too); switches the live ones
+   * when in a room. Resolves false when the browser refused a device.
+   */
+  async useDevices(devices: PreferredDevices): Promise<boolean> {
+    this.devices = { ...this.devices, ...devices };
+    const room = this.room;
+    if (!room) return true;
+    return this.applyDevices(room, devices);
+  }
+
+  /** Current microphone and remote audio levels, as LiveKit measures them (0 when not in a room). */
+  levels(): VoiceLevels {
+    const room = this.room;
+    if (!room) return { local: 0, remote: 0 };
+    const remote = [...room.remoteParticipants.values()].reduce(
+      (loudest, participant) => Math.max(loudest, participant.audioLevel),
+      0,
+    );
+    return { local: room.localParticipant.audioLevel, remote };
+  }
+
+  /** WebRTC stats of the published microphone and of every received audio track. */
+  async statsReports(): Promise<RTCStatsReport[]> {
+    const room = this.room;
+    if (!room || this.mediaState() !== 'connected') return [];
+    const tracks = [
+      room.localParticipant.getTrackPublication(Track.Source.Microphone)?.track,
+      ...[...room.remoteParticipants.values()].flatMap((participant) =>
+        [...participant.audioTrackPublications.values()].map((publication) => publication.track),
+      ),
+    ];
+    const reports = await Promise.all(
+      tracks.map((track) => track?.getRTCStatsReport().catch(() => undefined)),
+    );
+    return reports.filter((report): report is RTCStatsReport => !!report);
+  }
+
   /** Leaves the room (nothing happens when not in one). */
   disconnect(): Promise<void> {
     return this.serial(() => this.leave());
@@ -201,7 +258,19 @@ export class VoiceSession {
     if (this.room !== room) return;
     this.joined = true;
     this.mediaState.set('connected');
+    this.linkState.set('connected');
+    await this.applyDevices(room, this.devices);
     this.refresh();
+  }
+
+  private async applyDevices(room: Room, devices: PreferredDevices): Promise<boolean> {
+    let ok = true;
+    for (const kind of ['audioinput', 'audiooutput'] as const) {
+      const id = devices[kind];
+      if (id === undefined) continue;
+      ok = (await room.switchActiveDevice(kind, id || 'default').catch(() => false)) && ok;
+    }
+    return ok;
   }
 
   private async enableMicrophone(): Promise<void> {
@@ -260,6 +329,7 @@ export class VoiceSession {
     this.microphone.set(false);
     this.playbackBlocked.set(false);
     this.allowed.set('everyone');
+    this.linkState.set('none');
   }
 
   private listen(room: Room): void {
@@ -283,11 +353,18 @@ export class VoiceSession {
       .on(RoomEvent.AudioPlaybackStatusChanged, () =>
         this.playbackBlocked.set(!room.canPlaybackAudio),
       )
-      .on(RoomEvent.Reconnecting, () => this.mediaState.set('connecting'))
-      .on(RoomEvent.Reconnected, () => this.mediaState.set('connected'))
+      .on(RoomEvent.Reconnecting, () => {
+        this.mediaState.set('connecting');
+        this.linkState.set('reconnecting');
+      })
+      .on(RoomEvent.Reconnected, () => {
+        this.mediaState.set('connected');
+        this.linkState.set('connected');
+      })
       .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
         if (this.leaving || this.room !== room || !this.joined) return;
         this.reset(room);
+        this.linkState.set('lost');
         this.closedEvents.next(DisconnectReason[reason ?? DisconnectReason.UNKNOWN_REASON]);
       });
   }

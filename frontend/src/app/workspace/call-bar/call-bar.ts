@@ -1,6 +1,14 @@
 import { CdkMenu, CdkMenuItem, CdkMenuTrigger } from '@angular/cdk/menu';
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { TranslocoPipe } from '@jsverse/transloco';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
@@ -15,8 +23,31 @@ import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { otherParty } from '../call-bar-mode';
 import { DialForm } from '../dial-form/dial-form';
 import { WorkspaceStore } from '../workspace-store';
+import { AudioDevices } from '../devices/audio-devices';
+import { DeviceStore } from '../devices/device-store';
+import { OfferAlerts, Ringer } from '../ringing/ringer';
+import {
+  shortcutAllowed,
+  shortcutKeys,
+  shortcutOf,
+  ShortcutAction,
+} from '../shortcuts/call-shortcuts';
+import { ShortcutsHelp } from '../shortcuts/shortcuts-help';
 
-/** The agent's compact call bar: state and switcher, the connected call, wrap-up, the dial field. */
+/** Shortcuts the call bar handles (the call panel handles the call's own controls). */
+const BAR_ACTIONS: ReadonlySet<ShortcutAction> = new Set([
+  'answer',
+  'decline',
+  'hangup',
+  'ready',
+  'notReady',
+  'help',
+]);
+
+/**
+ * The agent's compact call bar: state and switcher, the connected call, wrap-up, the dial field;
+ * the audio devices, the ring tone and desktop alert of an offer, and the bar's keyboard shortcuts.
+ */
 @Component({
   selector: 'app-call-bar',
   imports: [
@@ -29,7 +60,11 @@ import { WorkspaceStore } from '../workspace-store';
     NzTooltipModule,
     AgentStateTag,
     DialForm,
+    AudioDevices,
+    ShortcutsHelp,
   ],
+  providers: [DeviceStore, Ringer, OfferAlerts],
+  host: { '(document:keydown)': 'onKey($event)' },
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './call-bar.html',
   styleUrl: './call-bar.css',
@@ -58,8 +93,69 @@ export class CallBar {
     return !allowed || allowed.includes('hangup');
   });
 
+  protected readonly devices = inject(DeviceStore);
+  protected readonly alerts = inject(OfferAlerts);
+  private readonly ringer = inject(Ringer);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly helpOpen = signal(false);
+  protected readonly keys = shortcutKeys;
+
   constructor() {
     this.reasonCodes.load();
+    // Ring (and, with the tab hidden, notify) while an offer is pending; stop on answer, decline or timeout.
+    effect(() => {
+      const offered = this.store.mode() === 'ringing';
+      const consult = !!this.store.consultOffer();
+      untracked(() => {
+        this.ringer.follow(offered);
+        if (!offered) return this.alerts.close();
+        this.alerts.notify(
+          this.transloco.translate(
+            consult ? 'softphone2.ringing.consultTitle' : 'softphone2.ringing.title',
+          ),
+          this.party() ?? this.transloco.translate('softphone2.ringing.body'),
+        );
+      });
+    });
+  }
+
+  /** The bar's shortcuts: answer, decline, hang up, ready, not ready and the help. */
+  protected onKey(event: KeyboardEvent): void {
+    const action = shortcutOf(event);
+    if (!action || !BAR_ACTIONS.has(action as ShortcutAction)) return;
+    const context = {
+      mode: this.store.mode(),
+      controls: this.store.controls(),
+      choices: this.store.choices(),
+    };
+    if (!shortcutAllowed(action, context) || (action !== 'help' && this.store.saving())) return;
+    event.preventDefault();
+    switch (action) {
+      case 'answer':
+        return void this.answer();
+      case 'decline':
+        return void this.decline();
+      case 'hangup':
+        return void this.hangUp();
+      case 'ready':
+        return void this.switchTo('ready');
+      case 'notReady':
+        return void this.switchTo('not_ready');
+      case 'help':
+        return this.helpOpen.set(true);
+    }
+  }
+
+  protected async answer(): Promise<void> {
+    this.report(await this.store.answer());
+  }
+
+  protected async decline(): Promise<void> {
+    this.report(await this.store.decline());
+  }
+
+  protected allowAlerts(): Promise<void> {
+    return this.alerts.ask();
   }
 
   protected async switchTo(state: ChosenState, reason?: string): Promise<void> {

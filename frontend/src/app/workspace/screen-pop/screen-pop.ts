@@ -11,12 +11,12 @@ import { ScreenPopStore } from './screen-pop-store';
 
 /**
  * The screen pop: who the caller of the agent's call is in the CRM, with links opening the
- * customer in a new tab (the call stays on this one). Needs customers.view.
+ * customer in a new tab (the call stays on this one). Needs customers.view. Its store is provided
+ * by the workspace page, which shares the match with the embedded apps.
  */
 @Component({
   selector: 'app-screen-pop',
   imports: [RouterLink, TranslocoPipe, NzIconModule, NzSpinModule],
-  providers: [ScreenPopStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (shown()) {

@@ -6,17 +6,21 @@ import { VoiceSession } from '../../shared/voice/voice-session';
 import { CallBar } from '../call-bar/call-bar';
 import { CallPanel } from '../call-panel/call-panel';
 import { OfferCard } from '../offer-card/offer-card';
-import { ScreenPop } from '../screen-pop/screen-pop';
+import { EmbeddedApps } from '../embedded-apps/embedded-apps';
+import { ScreenPopStore } from '../screen-pop/screen-pop-store';
+import { SdkBridge } from '../sdk-bridge/sdk-bridge';
 import { WorkspaceStore } from '../workspace-store';
 
 /**
  * The agent workspace: the call bar, the ringing card while a call is offered, the softphone of
- * the connected call and the screen pop of its caller. Test hooks: `data-media-state` on the root
- * and the hidden `[data-subscribed-identities]` listing whom this browser hears.
+ * the connected call, then tabs with the caller's customer panel and the embedded apps (which
+ * talk to the workspace through the agent SDK host, `SdkBridge`). Test hooks: `data-media-state`
+ * on the root and the hidden `[data-subscribed-identities]` listing whom this browser hears.
  */
 @Component({
   selector: 'app-workspace-page',
-  imports: [TranslocoPipe, ApiErrorAlert, PageHeader, CallBar, CallPanel, OfferCard, ScreenPop],
+  imports: [TranslocoPipe, ApiErrorAlert, PageHeader, CallBar, CallPanel, OfferCard, EmbeddedApps],
+  providers: [ScreenPopStore, SdkBridge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
     'data-testid': 'workspace',
@@ -30,7 +34,7 @@ import { WorkspaceStore } from '../workspace-store';
     <app-api-error-alert class="alert" [error]="store.loadError()" />
     <app-call-bar />
     <app-call-panel />
-    <app-screen-pop />
+    <app-embedded-apps />
     <app-offer-card />
     <span
       hidden

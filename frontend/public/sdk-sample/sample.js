@@ -1,0 +1,82 @@
+/*
+ * A third-party page using the agent SDK (script build, global CCAgent): it connects to the
+ * workspace that frames it (cc_origin / cc_instance come in its URL), shows the agent and the call,
+ * calls every function from a button, and logs every result, error and event with its sequence.
+ */
+;(function () {
+  'use strict'
+  var log = document.getElementById('log')
+  var status = document.getElementById('status')
+  var client = null
+
+  function write(kind, text) {
+    var item = document.createElement('li')
+    item.className = kind
+    item.setAttribute('data-kind', kind)
+    item.textContent = text
+    log.prepend(item)
+  }
+
+  function show() {
+    var agent = client && client.agent
+    var call = client && client.call
+    document.getElementById('agent').textContent = agent ? agent.displayName + ' · ' + agent.state : '—'
+    document.getElementById('call').textContent = call ? call.id + ' · ' + call.state : '—'
+    document.getElementById('call').setAttribute('data-state', call ? call.state : 'none')
+    document.getElementById('ani').textContent = (call && call.ani) || '—'
+    document.getElementById('allowed').textContent = call ? call.allowedActions.join(', ') : '—'
+  }
+
+  var calls = {
+    answer: function () { return client.answer() },
+    hold: function () { return client.hold() },
+    retrieve: function () { return client.retrieve() },
+    mute: function () { return client.mute() },
+    unmute: function () { return client.unmute() },
+    hangup: function () { return client.hangup() },
+    setReady: function () { return client.setReady() },
+    setNotReady: function () { return client.setNotReady() },
+    getAgent: function () { return client.getAgent() },
+    getCall: function () { return client.getCall() },
+    getQueueStats: function () { return client.getQueueStats() },
+    sendDtmf: function () { return client.sendDtmf(document.getElementById('digits').value) },
+    dial: function () { return client.dial(document.getElementById('number').value) },
+    setDisposition: function () { return client.setDisposition(document.getElementById('code').value || 'resolved') },
+    pauseRecording: function () { return client.pauseRecording() },
+    resumeRecording: function () { return client.resumeRecording() },
+  }
+
+  document.querySelectorAll('button[data-method]').forEach(function (button) {
+    button.addEventListener('click', function () {
+      var method = button.getAttribute('data-method')
+      if (!client) return write('error', method + ' → E_NOT_CONNECTED')
+      calls[method]().then(
+        function (result) { write('result', method + ' → ok' + (result === undefined ? '' : ' ' + JSON.stringify(result))); show() },
+        function (error) { write('error', method + ' → ' + (error.code || 'E_INTERNAL') + ' ' + error.message) }
+      )
+    })
+  })
+
+  document.getElementById('params').textContent = location.search
+  var topics = ['agent.stateChanged', 'call.offered', 'call.dialing', 'call.answered', 'call.held', 'call.retrieved', 'call.muteChanged', 'call.recordingChanged', 'call.consultStarted', 'call.transferred', 'call.updated', 'call.ended', 'call.dispositionSet', 'queue.statsChanged', 'connection.closed']
+
+  CCAgent.connect({ appId: 'sample', timeoutMs: 5000 }).then(
+    function (connected) {
+      client = connected
+      status.textContent = 'Connected (protocol ' + client.protocol.major + '.' + client.protocol.minor + '; ' + Array.from(client.capabilities).join(', ') + ')'
+      status.setAttribute('data-state', 'connected')
+      topics.forEach(function (topic) {
+        client.on(topic, function (payload, meta) {
+          write('event', '#' + (meta && meta.seq) + ' ' + topic + (payload && payload.call ? ' ' + payload.call.state : ''))
+          show()
+        })
+      })
+      show()
+    },
+    function (error) {
+      status.textContent = 'Not connected: ' + error.code + ' ' + error.message
+      status.setAttribute('data-state', 'refused')
+      status.setAttribute('data-code', error.code)
+    }
+  )
+})()
