@@ -70,6 +70,13 @@ export const MENU: readonly MenuSection[] = [
         permissions: ['tenant.settings.manage', 'certificates.manage'],
       },
       {
+        key: 'embedded-apps',
+        labelKey: 'embeddedAppsAdmin.menu',
+        icon: 'global',
+        link: '/embedded-apps',
+        permissions: ['tenant.settings.manage'],
+      },
+      {
         key: 'audit',
         labelKey: 'menu.audit',
         icon: 'audit',

@@ -99,6 +99,15 @@ export const shellRoutes: Routes = [
         loadChildren: () => import('../settings/settings.routes').then((m) => m.settingsRoutes),
       },
       {
+        path: 'embedded-apps',
+        canActivate: [permissionGuard],
+        data: { permissions: ['tenant.settings.manage'] },
+        loadChildren: () =>
+          import('../embedded-apps-admin/embedded-apps-admin.routes').then(
+            (m) => m.embeddedAppsAdminRoutes,
+          ),
+      },
+      {
         path: 'audit',
         canActivate: [permissionGuard],
         data: { permissions: ['audit.view'] },

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { TranslocoPipe } from '@jsverse/transloco';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
+import { MyQueues } from '../my-queues/my-queues';
 import { SdkBridge } from '../sdk-bridge/sdk-bridge';
 import { ScreenPop } from '../screen-pop/screen-pop';
 import { WorkspaceStore } from '../workspace-store';
@@ -15,7 +16,15 @@ import { CustomerTimeline } from './customer-timeline';
  */
 @Component({
   selector: 'app-embedded-apps',
-  imports: [TranslocoPipe, NzAlertModule, NzTabsModule, ScreenPop, CustomerTimeline, AppFrame],
+  imports: [
+    TranslocoPipe,
+    NzAlertModule,
+    NzTabsModule,
+    ScreenPop,
+    CustomerTimeline,
+    AppFrame,
+    MyQueues,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <nz-tabs
@@ -26,6 +35,7 @@ import { CustomerTimeline } from './customer-timeline';
     >
       <nz-tab [nzTitle]="'workspaceApps.customerTab' | transloco" nzForceRender>
         <div data-testid="workspace-customer-panel">
+          <app-my-queues />
           <app-screen-pop />
           <app-customer-timeline />
           @if (!store.agent()?.call) {

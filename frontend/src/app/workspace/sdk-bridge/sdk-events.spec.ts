@@ -104,6 +104,19 @@ describe('SDK events from the workspace state', () => {
     expect(events[2]!.payload).toMatchObject({ reason: 'transferred' });
   });
 
+  it('ends the call for the agent who transferred it from the call bar, while it goes on with the other agent', () => {
+    const prev = sdkView(agent(), context);
+    const next = sdkView(agent({ state: 'wrap_up', call: call({ agentId: 'u-2' }) }), context);
+    const events = sdkEvents(prev, next);
+    expect(events.map((e) => e.topic)).toEqual(['agent.stateChanged', 'call.ended']);
+    expect(events[1]!.payload).toMatchObject({ reason: 'transferred', call: { state: 'wrap_up' } });
+  });
+
+  it('keeps the call of a consulted agent as theirs', () => {
+    const consulted = agent({ userId: 'u-2', call: call({ agentId: 'u-1', consult: { agentId: 'u-2', state: 'talking' } as never }) });
+    expect(sdkView(consulted, context).call?.state).toBe('connected');
+  });
+
   it('publishes mute, recording, consultation and disposition changes', () => {
     expect(
       topics(

@@ -61,9 +61,14 @@ export function toAgentInfo(agent: AgentSelf, context: SdkContext): AgentInfo {
 /** The call's state as apps see it: ringing at the agent, dialling, talking, held, wrap-up, over. */
 export function sdkCallState(agent: AgentSelf, call: CallSnapshot): CallState {
   if (agent.offer?.callId === call.id) return 'offered';
-  if (call.status === 'ended') return agent.state === 'wrap_up' ? 'wrap_up' : 'ended';
+  if (call.status === 'ended' || movedAway(agent, call)) return agent.state === 'wrap_up' ? 'wrap_up' : 'ended';
   if (call.status === 'connected') return call.onHold ? 'held' : 'connected';
   return call.direction === 'outbound' ? 'dialing' : 'offered';
+}
+
+/** The call goes on with another agent (this one transferred it) and this one is not consulted on it. */
+function movedAway(agent: AgentSelf, call: CallSnapshot): boolean {
+  return !!call.agentId && call.agentId !== agent.userId && call.consult?.agentId !== agent.userId;
 }
 
 /** What the agent may do now, in the SDK's vocabulary (answer while the call is offered to them). */
@@ -106,7 +111,7 @@ export function sdkView(agent: AgentSelf | null, context: SdkContext): SdkView {
     agent: agent ? toAgentInfo(agent, context) : null,
     call: agent && call ? toCallInfo(agent, call, context) : null,
     consult: call?.consult?.state ?? null,
-    endReason: call?.endReason ?? null,
+    endReason: agent && call && call.status !== 'ended' && movedAway(agent, call) ? 'transferred' : (call?.endReason ?? null),
     disposition: call?.disposition ?? null,
   };
 }
