@@ -41,9 +41,20 @@ test('a framed third-party app answers and hangs up a call through the SDK and r
   ).data
   assert.equal(app.origin, `http://localhost:${port}`)
 
+  // The admin sees the app in the embedded-apps page.
+  const adminPage = await signedInPage(suite, { slug, email: `admin@${slug}.test`, password: PASSWORD })
+  await adminPage.goto(`${suite.platform.baseUrl}/embedded-apps`)
+  await adminPage.getByTestId('embedded-app-row').filter({ hasText: 'Sample CRM' }).waitFor()
+  assert.match(await adminPage.getByTestId('embedded-apps-table').innerText(), new RegExp(`http://localhost:${port}`))
+  await snap(adminPage, '85-embedded-apps-admin')
+  await adminPage.close()
+
   const page = await signedInPage(suite, { slug, email, password: PASSWORD })
   await page.getByTestId('menu-agent-workspace').click()
   await page.getByTestId('workspace-call-bar').waitFor()
+  // The customer panel shows the agent's queues.
+  await page.getByTestId('my-queue-row').filter({ hasText: 'Hotline' }).waitFor()
+  await snap(page, '86-workspace-my-queues')
   await page.getByRole('tab', { name: 'Sample CRM' }).click()
   const frameElement = page.locator(`[data-testid="embedded-app-frame"][data-app-id="${app.id}"]`)
   await frameElement.waitFor()

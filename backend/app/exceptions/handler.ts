@@ -7,6 +7,7 @@ interface FieldMessage {
   field: string
   rule: string
   message: string
+  meta?: Record<string, unknown>
 }
 
 const STATUS_CODES: Record<number, string> = {
@@ -21,7 +22,7 @@ const STATUS_CODES: Record<number, string> = {
 }
 
 /**
- * Turns every error into JSON: 422 `{ errors: [{ field, rule, message }] }` for bad input, and
+ * Turns every error into JSON: 422 `{ errors: [{ field, rule, message, meta? }] }` for bad input, and
  * `{ error: { code, message } }` otherwise. Clients never see a stack trace; 5xx are logged.
  */
 export default class HttpExceptionHandler extends ExceptionHandler {
@@ -31,7 +32,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (error instanceof vineErrors.E_VALIDATION_ERROR) {
       const messages = error.messages as FieldMessage[]
       return ctx.response.status(422).send({
-        errors: messages.map((m) => ({ field: m.field, rule: m.rule, message: m.message })),
+        // The rule's arguments (e.g. { min: 8 }) let clients say the message in their own language.
+        errors: messages.map((m) => ({ field: m.field, rule: m.rule, message: m.message, ...(m.meta ? { meta: m.meta } : {}) })),
       })
     }
     if (error instanceof FieldError) {

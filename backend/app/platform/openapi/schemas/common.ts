@@ -47,11 +47,15 @@ export const commonSchemas: SchemaMap = {
       errors: {
         type: 'array',
         minItems: 1,
-        items: object({
-          field: { type: 'string', description: 'Dotted path of the input field, e.g. roleIds.0' },
-          rule: { type: 'string', description: 'The rule that failed, e.g. required, email, unique' },
-          message: { type: 'string' },
-        }),
+        items: object(
+          {
+            field: { type: 'string', description: 'Dotted path of the input field, e.g. roleIds.0' },
+            rule: { type: 'string', description: 'The rule that failed, e.g. required, email, unique' },
+            message: { type: 'string', description: 'In English; clients may translate by rule and meta' },
+            meta: { type: 'object', additionalProperties: true, description: 'The rule’s arguments, e.g. { "min": 8 } for minLength' },
+          },
+          ['meta']
+        ),
       },
     }),
     description: 'Bad input: one entry per wrong field',

@@ -25,6 +25,8 @@ export interface FieldError {
   readonly field: string;
   readonly rule: string;
   readonly message: string;
+  /** The rule's options, e.g. `{ min: 3 }` for minLength, when the API sends them. */
+  readonly meta?: Readonly<Record<string, unknown>>;
 }
 
 /** Normalised shape of every failed API call, whatever the status. */

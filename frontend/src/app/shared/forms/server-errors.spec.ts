@@ -13,10 +13,11 @@ function signupLikeForm(): FormGroup {
 }
 
 describe('applyServerErrors', () => {
-  it('puts the server message on the control named by the field', () => {
+  it('puts the server error on the control named by the field', () => {
     const form = signupLikeForm();
-    applyServerErrors(form, [{ field: 'email', rule: 'unique', message: 'Email already used' }]);
-    expect(form.get('email')?.errors).toEqual({ [SERVER_ERROR]: 'Email already used' });
+    const error = { field: 'email', rule: 'unique', message: 'Email already used' };
+    applyServerErrors(form, [error]);
+    expect(form.get('email')?.errors).toEqual({ [SERVER_ERROR]: error });
     expect(form.get('email')?.touched).toBe(true);
     expect(form.invalid).toBe(true);
   });
@@ -26,13 +27,13 @@ describe('applyServerErrors', () => {
     applyServerErrors(form, [{ field: 'tenantSlug', rule: 'unique', message: 'Taken' }], {
       tenantSlug: 'slug',
     });
-    expect(form.get('slug')?.errors?.[SERVER_ERROR]).toBe('Taken');
+    expect(form.get('slug')?.errors?.[SERVER_ERROR].message).toBe('Taken');
   });
 
   it('maps an indexed array field onto the array control', () => {
     const form = signupLikeForm();
     applyServerErrors(form, [{ field: 'roleIds.1', rule: 'exists', message: 'Unknown role' }]);
-    expect(form.get('roleIds')?.errors?.[SERVER_ERROR]).toBe('Unknown role');
+    expect(form.get('roleIds')?.errors?.[SERVER_ERROR].message).toBe('Unknown role');
   });
 
   it('returns the errors that match no control', () => {

@@ -3,7 +3,10 @@ import { AbstractControl, FormGroup } from '@angular/forms';
 import { FieldError } from '../api/api-types';
 import { Outcome } from '../api/outcome';
 
-/** Error key under which a server-side (422) message is stored on a control. */
+/**
+ * Error key under which a server-side (422) error is stored on a control: the whole FieldError,
+ * so that `app-field-error` can say it in the active language.
+ */
 export const SERVER_ERROR = 'server';
 
 /**
@@ -26,7 +29,7 @@ export function applyServerErrors(
     // Touched/dirty first: zorro recomputes the field status on the status change setErrors emits.
     control.markAsTouched();
     control.markAsDirty();
-    control.setErrors({ ...control.errors, [SERVER_ERROR]: error.message });
+    control.setErrors({ ...control.errors, [SERVER_ERROR]: error });
   }
   return unmatched;
 }

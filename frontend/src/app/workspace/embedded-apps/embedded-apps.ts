@@ -29,6 +29,7 @@ import { CustomerTimeline } from './customer-timeline';
   template: `
     <nz-tabs
       nzSize="small"
+      [nzAnimated]="false"
       data-testid="workspace-apps"
       [nzSelectedIndex]="index()"
       (nzSelectedIndexChange)="selected.set($event)"

@@ -4,7 +4,11 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import { FieldErrorText } from './field-error';
 import { FieldErrorHarness } from './field-error-harness';
 
-async function render(errors: Record<string, unknown> | null, keys: Record<string, string> = {}) {
+async function render(
+  errors: Record<string, unknown> | null,
+  keys: Record<string, string> = {},
+  lang: 'en' | 'zh-CN' = 'en',
+) {
   TestBed.configureTestingModule({
     imports: [
       FieldErrorText,
@@ -17,8 +21,9 @@ async function render(errors: Record<string, unknown> | null, keys: Record<strin
             },
             signup: { slugRule: 'Lowercase letters, digits and hyphens' },
           },
+          'zh-CN': { serverValidation: { maxLength: '最多输入 {{max}} 个字符' } },
         },
-        translocoConfig: { availableLangs: ['en'], defaultLang: 'en' },
+        translocoConfig: { availableLangs: ['en', 'zh-CN'], defaultLang: lang },
         preloadLangs: true,
       }),
     ],
@@ -34,6 +39,18 @@ describe('FieldErrorText', () => {
   it('shows the server message as it came from the API', async () => {
     const harness = await render({ server: 'Email already used', required: true });
     expect(await harness.text()).toBe('Email already used');
+  });
+
+  it('says a server error of a known rule in Chinese, with its meta', async () => {
+    const server = { field: 'name', rule: 'maxLength', message: 'Too long', meta: { max: 80 } };
+    const harness = await render({ server }, {}, 'zh-CN');
+    expect(await harness.text()).toBe('最多输入 80 个字符');
+  });
+
+  it('shows a server error of an unknown rule as the server wrote it', async () => {
+    const server = { field: 'file', rule: 'format', message: 'Not a CSV file' };
+    const harness = await render({ server }, {}, 'zh-CN');
+    expect(await harness.text()).toBe('Not a CSV file');
   });
 
   it('translates a validator error with its parameters', async () => {

@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { ValidationErrors } from '@angular/forms';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { SERVER_ERROR } from '../../forms/server-errors';
+import { isFieldError, validationMessage } from '../../forms/validation-message';
+import { translationTick } from '../../i18n/translation-tick';
 
 /** Order in which errors are reported when a control has several. */
 const PRIORITY = [
@@ -20,7 +22,10 @@ interface Message {
   readonly params: Record<string, unknown>;
 }
 
-/** Shows the first error of a form control as a translated sentence (server messages as they come). */
+/**
+ * Shows the first error of a form control as a translated sentence; a server (422) error in the
+ * sentence of its rule when one is known, else as the server wrote it.
+ */
 @Component({
   selector: 'app-field-error',
   imports: [TranslocoPipe],
@@ -32,6 +37,8 @@ interface Message {
   }`,
 })
 export class FieldErrorText {
+  private readonly lang = translationTick(inject(TranslocoService));
+
   readonly errors = input<ValidationErrors | null | undefined>(null);
   /** Per-error translation keys overriding the generic ones, e.g. `{ pattern: 'signup.slugRule' }`. */
   readonly keys = input<Readonly<Record<string, string>>>({});
@@ -43,7 +50,13 @@ export class FieldErrorText {
     const name = PRIORITY.find((candidate) => names.includes(candidate)) ?? names[0];
     if (!name) return null;
     const value: unknown = errors[name];
-    if (name === SERVER_ERROR) return { key: null, text: String(value), params: {} };
+    if (name === SERVER_ERROR) {
+      if (!isFieldError(value)) return { key: null, text: String(value), params: {} };
+      const message = validationMessage(value, this.lang());
+      return message.key === null
+        ? { key: null, text: message.text, params: {} }
+        : { key: message.key, text: '', params: message.params };
+    }
     const params =
       typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
     return { key: this.keys()[name] ?? `validation.${name}`, text: '', params };
