@@ -12,7 +12,8 @@ import { listCustomerFields } from '#crm/actions/customer_fields'
 import { ownerInScope, type CustomerViewer } from '#crm/queries/customer_query'
 import { type FileLayout, isBlank, readRows, sniffLayout, summariseFile } from '#crm/imports/import_file'
 import { type ColumnMapping, checkMapping, guessMapping, headerSignature } from '#crm/imports/mapping'
-import { type DedupeKey, type DedupePolicy, type ImportSettings, planRows, readRow } from '#crm/imports/import_rows'
+import { type DedupeKey, type DedupePolicy, type ImportSettings, planRows } from '#crm/imports/import_rows'
+import { readRow } from '#crm/imports/read_row'
 
 /** The largest file an import takes, in data rows. */
 export const MAX_IMPORT_ROWS = 1_000_000

@@ -7,7 +7,8 @@ import { permissionsOf } from '#identity/queries/session_query'
 import { tenantFilePath } from '#voice/voice_files'
 import { viewerOf } from '#crm/queries/customer_query'
 import { type FileRow, isBlank, readRows } from '#crm/imports/import_file'
-import { type BatchCounts, planRows, readRow, writeRows } from '#crm/imports/import_rows'
+import { type BatchCounts, planRows, writeRows } from '#crm/imports/import_rows'
+import { readRow } from '#crm/imports/read_row'
 import { findImportRow, importSettings, layoutOf } from '#crm/actions/customer_imports'
 
 const BATCH = 500
