@@ -1,4 +1,3 @@
-import { CdkMenu, CdkMenuItem, CdkMenuTrigger } from '@angular/cdk/menu';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
@@ -7,20 +6,16 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { authFeature } from '../../auth/auth.reducer';
-import {
-  AgentState,
-  AgentStatus,
-  ChosenState,
-} from '../../shared/api/acd-models';
+import { AgentState, AgentStatus, ChosenState } from '../../shared/api/acd-models';
 import { Clock } from '../../shared/time/clock';
 import { elapsedSince } from '../../shared/time/duration';
 import { AgentStateTag } from '../../shared/ui/agent-state-tag/agent-state-tag';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
-import { MENU_BELOW_END } from '../../shared/ui/menu-positions';
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { AgentsStore } from '../agents-store';
 import { IconAction } from '../../shared/ui/icon-action/icon-action';
+import { AgentAdminActions } from '../agent-admin-actions/agent-admin-actions';
 import { ReasonCodeChoices } from '../../reason-codes/reason-code-choices';
 import { AgentProfileDrawer } from '../agent-profile-drawer/agent-profile-drawer';
 import { AgentProfileStore } from '../agent-profile-store';
@@ -40,9 +35,7 @@ const SUMMARY_STATES: readonly AgentState[] = [
   selector: 'app-agents-page',
   imports: [
     IconAction,
-    CdkMenu,
-    CdkMenuItem,
-    CdkMenuTrigger,
+    AgentAdminActions,
     TranslocoPipe,
     NzButtonModule,
     NzIconModule,
@@ -59,14 +52,13 @@ const SUMMARY_STATES: readonly AgentState[] = [
 })
 export class AgentsPage {
   protected readonly store = inject(AgentsStore);
+  /** Loaded here; the row commands offer them as not-ready reasons. */
+  private readonly reasonCodes = inject(ReasonCodeChoices);
   private readonly session = inject(Store);
   private readonly clock = inject(Clock);
   private readonly toast = inject(OutcomeToast);
   private readonly profiles = inject(AgentProfileStore);
 
-  protected readonly menuPosition = MENU_BELOW_END;
-  private readonly reasonCodes = inject(ReasonCodeChoices);
-  protected readonly reasons = this.reasonCodes.choices;
   protected readonly summaryStates = SUMMARY_STATES;
   protected readonly canManage = computed(() =>
     this.session.selectSignal(authFeature.selectPermissionSet)().has('agents.manage'),

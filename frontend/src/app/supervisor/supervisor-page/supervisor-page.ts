@@ -1,4 +1,3 @@
-import { CdkMenu, CdkMenuItem, CdkMenuTrigger } from '@angular/cdk/menu';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
@@ -21,7 +20,7 @@ import { Outcome } from '../../shared/api/outcome';
 import { AgentStateTag } from '../../shared/ui/agent-state-tag/agent-state-tag';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { IconAction } from '../../shared/ui/icon-action/icon-action';
-import { MENU_BELOW_END } from '../../shared/ui/menu-positions';
+import { AgentAdminActions } from '../../agents/agent-admin-actions/agent-admin-actions';
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { VoiceSession } from '../../shared/voice/voice-session';
@@ -38,9 +37,7 @@ import { SupervisorStore } from '../supervisor-store';
 @Component({
   selector: 'app-supervisor-page',
   imports: [
-    CdkMenu,
-    CdkMenuItem,
-    CdkMenuTrigger,
+    AgentAdminActions,
     FormsModule,
     RouterLink,
     TranslocoPipe,
@@ -65,15 +62,14 @@ import { SupervisorStore } from '../supervisor-store';
 })
 export class SupervisorPage {
   protected readonly store = inject(SupervisorStore);
+  /** Loaded here; the row commands offer them as not-ready reasons. */
+  private readonly reasonCodes = inject(ReasonCodeChoices);
   protected readonly calls = inject(LiveCallsStore);
   protected readonly voice = inject(VoiceSession);
   private readonly toast = inject(OutcomeToast);
   private readonly router = inject(Router);
   private readonly granted = inject(Store).selectSignal(authFeature.selectPermissionSet);
-  private readonly reasonCodes = inject(ReasonCodeChoices);
 
-  protected readonly reasons = this.reasonCodes.choices;
-  protected readonly menuPosition = MENU_BELOW_END;
   protected readonly states = STATE_ORDER;
   protected readonly canManage = computed(() => this.granted().has('agents.manage'));
   /** The agent whose call this supervisor is on, for the banner. */
