@@ -9,6 +9,7 @@ import { ROOT, BACKEND, prepareDatabase, migrate, keptSecret, buildFrontendIfSta
 import { run, service, waitForHttp } from './lib/processes.mjs'
 import { startLivekit } from './lib/livekit.mjs'
 import { startRedis } from './lib/redis.mjs'
+import { startKafka } from './lib/kafka.mjs'
 import { DEFAULT_SIP_PORT, sipGatewayBinary, startSipGateway } from './lib/sip.mjs'
 
 const dataDir = path.join(ROOT, '.data', 'dev')
@@ -32,7 +33,7 @@ try {
   say(process.env.DATABASE_URL ? 'using external PostgreSQL (DATABASE_URL)' : 'starting embedded PostgreSQL under .data/dev')
   const db = await prepareDatabase({ dataDir, port: Number(process.env.EMBEDDED_PG_PORT ?? 54329), database: 'callcenter', log: () => {} })
   stoppers.push(db.stop)
-  const env = { ...process.env, ...db.env, FILES_DIR: process.env.FILES_DIR ?? path.join(dataDir, 'files'), NODE_ENV: process.env.NODE_ENV ?? 'development', PORT: String(port), HOST: host }
+  const env = { ...process.env, ...db.env, FILES_DIR: process.env.FILES_DIR ?? path.join(dataDir, 'files'), ANALYTICS_DIR: process.env.ANALYTICS_DIR ?? path.join(dataDir, 'analytics'), NODE_ENV: process.env.NODE_ENV ?? 'development', PORT: String(port), HOST: host }
 
   const redis = await startRedis({ dataDir: path.join(dataDir, 'redis'), port: Number(process.env.EMBEDDED_REDIS_PORT ?? 6390) })
   if (redis.env) {
@@ -41,6 +42,16 @@ try {
     say(redis.external ? 'realtime fan-out: external Redis (REDIS_URL)' : 'realtime fan-out: Redis on 127.0.0.1 (embedded)')
   } else {
     say(`realtime fan-out is in-process — ${redis.missing}. Fine for one backend process.`)
+  }
+
+  const kafkaPort = Number(process.env.KAFKA_PORT ?? 9092)
+  const kafka = await startKafka({ dataDir: path.join(dataDir, 'kafka'), port: kafkaPort, controllerPort: Number(process.env.KAFKA_CONTROLLER_PORT ?? kafkaPort + 1), log: say })
+  if (kafka.env) {
+    Object.assign(env, kafka.env)
+    stoppers.push(kafka.stop)
+    say(kafka.external ? 'event bus: external Kafka (KAFKA_BROKERS)' : `event bus: Apache Kafka at ${kafka.env.KAFKA_BROKERS} (embedded)`)
+  } else {
+    say(`event bus is in-process — ${kafka.missing}. Everything else works.`)
   }
 
   const webhookUrl = `http://127.0.0.1:${port}/api/v1/voice/webhooks/livekit`

@@ -2,8 +2,8 @@
  * `npm test`: every suite against real services. Starts a fresh embedded PostgreSQL database
  * (unless DATABASE_URL is set) and a LiveKit server on loopback (built once with `go install`,
  * unless LIVEKIT_URL is set) and Debian's redis-server for the realtime fan-out (unless REDIS_URL is
- * set), migrates the database as the owner role, then runs the backend's Japa suites,
- * the analytics package's tests, the Angular unit tests and the browser end-to-end tests, and
+ * set) and Apache Kafka (jars from Maven Central, Java 17; unless KAFKA_BROKERS is set), migrates
+ * the database as the owner role, then runs the backend's Japa suites, the analytics package's tests, the Angular unit tests and the browser end-to-end tests, and
  * prints one total. With CI=true a suite that cannot find a service it needs fails instead of
  * skipping.
  *
@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process'
 import { ROOT, BACKEND, prepareDatabase, migrate } from './lib/platform.mjs'
 import { startLivekit } from './lib/livekit.mjs'
 import { startRedis } from './lib/redis.mjs'
+import { startKafka } from './lib/kafka.mjs'
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
 const wanted = (name) => !only || only.includes(name)
@@ -32,8 +33,13 @@ const dataDir = path.join(ROOT, '.data', `test-${pgPort}`)
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const failedSuites = []
 
+// Kafka (broker, controller, a fault-injection listener and the port the tests' proxy takes) starts while the rest comes up.
+const kafkaPort = Number(process.env.TEST_KAFKA_PORT ?? 20000 + (pgPort % 1000) * 4)
+const kafkaStarting = wanted('backend') || wanted('e2e') || wanted('analytics')
+  ? startKafka({ dataDir: path.join(dataDir, 'kafka'), port: kafkaPort, controllerPort: kafkaPort + 1, faultListener: { port: kafkaPort + 2, advertisedPort: kafkaPort + 3 }, fresh: true, quickStart: true, log: (m) => console.log(m) })
+  : Promise.resolve({ missing: 'not needed' })
 const db = await prepareDatabase({ dataDir, port: pgPort, database: 'callcenter_test', fresh: true, log: () => {} })
-const env = { ...process.env, ...db.env, FILES_DIR: path.join(dataDir, 'files'), NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }
+const env = { ...process.env, ...db.env, FILES_DIR: path.join(dataDir, 'files'), ANALYTICS_DIR: path.join(dataDir, 'analytics'), NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }
 // LiveKit and the end-to-end backend get ports derived from the PostgreSQL port too; LiveKit sends its
 // webhooks to the end-to-end backend (the Japa suites post signed webhooks themselves).
 const livekitPort = Number(process.env.TEST_LIVEKIT_PORT ?? 7000 + (pgPort % 1000))
@@ -47,6 +53,17 @@ else if (wanted('backend') || wanted('e2e')) console.log(`[test] voice tests wil
 const redis = wanted('backend') || wanted('e2e') ? await startRedis({ dataDir: path.join(dataDir, 'redis'), port: Number(process.env.TEST_REDIS_PORT ?? pgPort + 10000) }) : { missing: 'not needed' }
 if (redis.env) Object.assign(env, redis.env)
 else if (wanted('backend')) console.log(`[test] Redis fan-out tests will ${process.env.CI === 'true' ? 'FAIL' : 'skip'}: ${redis.missing}`)
+const kafka = await kafkaStarting
+if (kafka.env) {
+  Object.assign(env, kafka.env)
+  if (!kafka.external) Object.assign(env, { KAFKA_FAULT_LISTENER: `127.0.0.1:${kafkaPort + 2}`, KAFKA_FAULT_PROXY_PORT: String(kafkaPort + 3) })
+} else if (kafka.missing !== 'not needed') {
+  console.log(`[test] Kafka is off, event-bus tests will ${process.env.CI === 'true' ? 'FAIL' : 'skip'}: ${kafka.missing}`)
+  if (process.env.CI === 'true') {
+    failedSuites.push('kafka')
+    totals.failed += 1
+  }
+}
 try {
   await migrate(env)
   if (wanted('backend')) await suite('backend', process.execPath, ['ace.js', 'test', ...japaArgs], { cwd: BACKEND, env })
@@ -56,6 +73,7 @@ try {
 } finally {
   await voice.stop?.()
   await redis.stop?.()
+  await kafka.stop?.()
   await db.stop()
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { envelopeProblems, partitionKey, topicFor } from './envelope.ts'
+import { envelopeProblems, partitionKeyOf, topicOf } from './envelope.ts'
 
 const good = {
   id: '01a2288c-bbfe-765a-827d-6b6a3e35e34c',
@@ -13,15 +13,15 @@ const good = {
   payload: {},
 }
 
-test('call and leg events share the calls topic; unknown domains go to misc', () => {
-  assert.equal(topicFor('call.answered'), 'cc.calls')
-  assert.equal(topicFor('leg.ended'), 'cc.calls')
-  assert.equal(topicFor('agent.state_changed'), 'cc.agents')
-  assert.equal(topicFor('weather.changed'), 'misc.events')
+test('the ingestor routes with the backend mapping: call and leg events share the calls topic', () => {
+  assert.equal(topicOf('call.answered'), 'cc.calls')
+  assert.equal(topicOf('leg.ended'), 'cc.calls')
+  assert.equal(topicOf('agent.state_changed'), 'cc.agents')
+  assert.equal(topicOf('weather.changed'), 'misc.events')
 })
 
 test('the partition key leads with the tenant', () => {
-  assert.equal(partitionKey(good), `${good.tenantId}:c1`)
+  assert.equal(partitionKeyOf(good), `${good.tenantId}:c1`)
 })
 
 test('a well-formed envelope has no problems and a broken one lists each', () => {

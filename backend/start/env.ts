@@ -30,4 +30,6 @@ export default await Env.create(new URL('../', import.meta.url), {
   /** The SIP outbound trunk id (created on the SIP gateway for the carrier) outbound calls use. */
   LIVEKIT_SIP_OUTBOUND_TRUNK: Env.schema.string.optional(),
   REDIS_URL: Env.schema.string.optional(),
+  /** Kafka brokers (`host:port,…`) the outbox relay publishes to; unset: the in-process bus. */
+  KAFKA_BROKERS: Env.schema.string.optional(),
 })

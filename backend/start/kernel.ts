@@ -9,6 +9,7 @@ server.errorHandler(() => import('#exceptions/handler'))
 server.use([
   () => import('#middleware/container_bindings_middleware'),
   () => import('#middleware/security_headers_middleware'),
+  () => import('#middleware/cors_preflight_middleware'),
   () => import('#middleware/spa_middleware'),
 ])
 

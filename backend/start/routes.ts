@@ -11,6 +11,7 @@ import { voiceRoutes } from '#voice/routes'
 import { crmRoutes } from '#crm/routes'
 import { announcementRoutes } from '#announcements/routes'
 import { workspaceRoutes } from '#workspace/routes'
+import { callbackRoutes } from '#callbacks/routes'
 import { publicRoute } from '#shared/route_guard'
 
 const ApiDocsController = () => import('#platform/controllers/api_docs_controller')
@@ -28,6 +29,7 @@ router
     crmRoutes()
     announcementRoutes()
     workspaceRoutes()
+    callbackRoutes()
   })
   .prefix('/api/v1')
 

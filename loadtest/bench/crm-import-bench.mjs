@@ -18,9 +18,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { once } from 'node:events'
 import { randomBytes } from 'node:crypto'
-import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { loadSecrets } from '../../scripts/lib/postgres.mjs'
+import { databaseUrl, percentile } from './dev-db.mjs'
 
 const flag = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback
 const BASE = process.env.BASE_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3333}`
@@ -76,14 +75,7 @@ async function generate(rows, offset) {
   return { file, broken, repeated }
 }
 
-const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
 
-function databaseUrl() {
-  if (process.env.DATABASE_APP_URL) return process.env.DATABASE_APP_URL
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-  const { appPassword } = loadSecrets(path.join(root, '.data', 'dev'))
-  return `postgres://cc_app:${encodeURIComponent(appPassword)}@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/callcenter`
-}
 
 const slug = `bench-${randomBytes(3).toString('hex')}`
 console.log(`organisation ${slug}: signing up…`)

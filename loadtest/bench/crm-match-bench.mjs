@@ -13,11 +13,9 @@
  * Database: DATABASE_APP_URL when set, otherwise the embedded cluster of `npm start` (.data/dev,
  * EMBEDDED_PG_PORT, role cc_app).
  */
-import path from 'node:path'
 import { randomBytes, randomInt } from 'node:crypto'
-import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { loadSecrets } from '../../scripts/lib/postgres.mjs'
+import { databaseUrl, inTenant, percentile } from './dev-db.mjs'
 
 const flag = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? process.env[name.toUpperCase().replace(/-/g, '_')] ?? fallback
 const BASE = process.env.BASE_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3333}`
@@ -75,28 +73,8 @@ async function pool(items, size, work) {
   }))
 }
 
-function databaseUrl() {
-  if (process.env.DATABASE_APP_URL) return process.env.DATABASE_APP_URL
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-  const { appPassword } = loadSecrets(path.join(root, '.data', 'dev'))
-  return `postgres://cc_app:${encodeURIComponent(appPassword)}@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/callcenter`
-}
 
-/** Runs fn in one transaction bound to the tenant (RLS applies: cc_app is neither owner nor BYPASSRLS). */
-async function inTenant(db, tenantId, fn) {
-  await db.query('begin')
-  try {
-    await db.query(`select set_config('app.tenant_id', $1, true)`, [tenantId])
-    const result = await fn()
-    await db.query('commit')
-    return result
-  } catch (error) {
-    await db.query('rollback')
-    throw error
-  }
-}
 
-const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
 function summary(label, samples) {
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b)
   if (!ms.length) return

@@ -1,9 +1,12 @@
 /**
- * The agent frame with real media: a web caller reaches Lin; the third-party app framed in Lin's
- * workspace (another origin) answers the call through the SDK, holds it (the media server stops
+ * The agent frame with real media: a web caller who gives their phone number reaches Lin; the
+ * third-party app framed in Lin's workspace (another origin) answers the call through the SDK; the
+ * screen pop shows the customer with that number, and so does the app through our REST API with
+ * the origin-bound token it got from the SDK; the app holds the call (the media server stops
  * each side hearing the other) and retrieves it, and receives the events; Lin transfers the call to
- * Wang from the call bar; the supervisor barges into Wang's call from the supervisor console's
- * grid. Screenshots of the frame at 1366×768 in English and Chinese.
+ * Wang from the call bar, whose screen pop shows the same customer; the supervisor barges into
+ * Wang's call from the supervisor console's grid. Screenshots of the frame at 1366×768 in English
+ * and Chinese.
  */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -16,9 +19,14 @@ const suite = browserSuite({ media: true, missing: process.env.LIVEKIT_URL ? nul
 const api = suite.api
 const { invite, signIn, waitHearing, waitForCall, newPage, goReady } = media(suite, PASSWORD)
 
-/** Waits until the sample app's log shows a line containing `text`. */
-function logLine(frame, text) {
-  return frame.locator('[data-testid="sdk-log"] li', { hasText: text }).first().waitFor()
+/** Waits until the sample app's log shows a line containing `text` (else fails with the log). */
+async function logLine(frame, text) {
+  try {
+    await frame.locator('[data-testid="sdk-log"] li', { hasText: text }).first().waitFor()
+  } catch (error) {
+    const lines = await frame.locator('[data-testid="sdk-log"] li').allInnerTexts()
+    throw new Error(`no "${text}" in the app's log:\n${lines.join('\n')}`, { cause: error })
+  }
 }
 
 test('a framed app answers, holds and retrieves a web call through the SDK; the agent transfers it; the supervisor barges from the grid', { skip: suite.reason ?? false, timeout: 300_000 }, async () => {
@@ -36,7 +44,9 @@ test('a framed app answers, holds and retrieves a web call through the SDK; the 
   await api('PUT', `/queues/${support.id}/members`, admin, { userIds: [wang.id] })
   const entry = (await api('POST', '/entry-points', admin, { kind: 'web', name: 'Website', target: { type: 'queue', queueId: sales.id } })).data
   const port = new URL(suite.platform.baseUrl).port
-  const app = (await api('POST', '/embedded-apps', admin, { name: 'Sample CRM', urlTemplate: `http://localhost:${port}/sdk-sample/index.html?agent={agentId}`, capabilities: ['agent.read', 'calls.read', 'calls.control'] })).data
+  // Lin owns the customer; Wang sees it through their team (agents see their own and their team's customers).
+  const known = (await api('POST', '/customers', admin, { kind: 'person', name: '王小明', phones: [{ number: '+86 138 0013 8000', label: 'mobile' }], ownerId: lin.id })).data
+  const app = (await api('POST', '/embedded-apps', admin, { name: 'Sample CRM', urlTemplate: `http://localhost:${port}/sdk-sample/index.html?agent={agentId}`, capabilities: ['agent.read', 'calls.read', 'calls.control', 'api.rest'] })).data
 
   const linPage = await newPage()
   await signIn(linPage, slug, lin.email)
@@ -51,10 +61,13 @@ test('a framed app answers, holds and retrieves a web call through the SDK; the 
   // The customer calls from the widget straight into Sales; the app sees the offer and answers it.
   const customer = await newPage()
   await customer.goto(`${suite.platform.baseUrl}/call/${entry.widgetKey}`)
+  await customer.getByTestId('web-call-name').fill('Wang Xiaoming')
+  await customer.getByTestId('web-call-phone').fill('+86 138 0013 8000')
   await customer.getByTestId('web-call-start').click()
   await customer.waitForSelector('[data-testid="web-call"][data-call-state="connected"]')
   const callId = await customer.getByTestId('web-call').getAttribute('data-call-id')
-  await waitForCall(admin, callId, (c) => c.status === 'offered' && c.agentId === lin.id)
+  const offered = await waitForCall(admin, callId, (c) => c.status === 'offered' && c.agentId === lin.id)
+  assert.equal(offered.ani, '+8613800138000', 'the number the visitor typed is the caller id, in E.164')
   await logLine(frame, 'call.offered')
   await frame.getByTestId('sdk-answer').click()
   await logLine(frame, 'answer → ok')
@@ -62,6 +75,20 @@ test('a framed app answers, holds and retrieves a web call through the SDK; the 
   await waitHearing(linPage, 'workspace-subscribed', `c:${callId}`)
   await waitHearing(customer, 'web-call-subscribed', `a:${lin.id}`)
   await logLine(frame, 'call.answered')
+
+  // The screen pop on our customer panel found the customer by the number the visitor gave.
+  await linPage.getByRole('tab', { name: 'Customer' }).click()
+  const linPop = linPage.locator(`[data-testid="screen-pop-customer"][data-customer-id="${known.id}"]`)
+  await linPop.waitFor()
+  assert.match(await linPop.innerText(), /王小明/)
+  await snap(linPage, '81-agent-frame-screen-pop')
+  await linPage.getByRole('tab', { name: 'Sample CRM' }).click()
+  await linPage.getByRole('tab', { name: 'Sample CRM', selected: true }).waitFor()
+  await linPage.locator(`[data-testid="embedded-app-frame"][data-app-id="${app.id}"]`).waitFor({ state: 'visible' })
+
+  // The app asks for a REST token through the SDK and finds the caller with our API from its own origin.
+  await frame.getByTestId('sdk-lookup-caller').click()
+  await logLine(frame, 'lookupCaller → ok ["王小明"]')
 
   // Hold and retrieve from the app: the media server enforces both, the app hears about both.
   await frame.getByTestId('sdk-hold').click()
@@ -87,6 +114,7 @@ test('a framed app answers, holds and retrieves a web call through the SDK; the 
   await wangPage.getByTestId('workspace-answer').click()
   await waitHearing(customer, 'web-call-subscribed', `a:${wang.id}`)
   await logLine(frame, 'call.ended')
+  await wangPage.locator(`[data-testid="screen-pop-customer"][data-customer-id="${known.id}"]`).waitFor()
 
   // The supervisor barges into Wang's call from the grid: the customer hears the supervisor.
   const zhaoPage = await newPage()

@@ -1,7 +1,10 @@
 /**
  * A supervisor's notice to a team reaches its agent, who reads and acknowledges it on the home page
- * (and the supervisor sees the acknowledgement); the agent's calendar shows the lunar date, solar
- * terms and festivals, and a reminder made on it shows on its day. Screenshots in English and Chinese.
+ * (and the supervisor sees the acknowledgement); notices posted while the agent's home page is open
+ * show up on it live, badge included, without a reload (team notices on the agent's own realtime
+ * channel, organisation-wide ones on the tenant's broadcast); the agent's calendar shows the lunar
+ * date, solar terms and festivals, and a reminder made on it shows on its day. Screenshots in
+ * English and Chinese.
  */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -45,6 +48,23 @@ test('a team notice is read and acknowledged by its agent; the calendar shows lu
   await page.getByTestId('inbox-acknowledge').waitFor({ state: 'detached' })
   const acks = (await api('GET', `/announcements/${notice.id}/acknowledgements`, zhao.token)).data
   assert.ok(JSON.stringify(acks).includes(lin.id), 'the supervisor sees the agent’s acknowledgement')
+
+  // Live: the page stays as it is while the supervisor posts; the card and its badge follow.
+  const unread = card.getByTestId('inbox-unread')
+  await page.waitForFunction(() => document.querySelector('[data-testid="inbox-unread"]')?.getAttribute('aria-label') === '0 unread')
+  const marker = await page.evaluate(() => (window.__notReloaded = true))
+  await api('POST', '/announcements', zhao.token, { title: 'Canteen closes early today', body: 'Closed from 19:00.', audience: 'organisation' })
+  await card.getByTestId('inbox-item').filter({ hasText: 'Canteen closes early today' }).waitFor({ timeout: 10_000 })
+  await page.waitForFunction(() => document.querySelector('[data-testid="inbox-unread"]')?.getAttribute('aria-label') === '1 unread')
+  const team = (await api('POST', '/announcements', zhao.token, { title: 'Day shift huddle at 09:30', body: 'Meeting room 2.', priority: 'urgent', audience: 'teams', teamIds: [day.id] })).data
+  await card.getByTestId('inbox-item').filter({ hasText: 'Day shift huddle at 09:30' }).waitFor({ timeout: 10_000 })
+  assert.equal(await unread.getAttribute('aria-label'), '2 unread')
+  assert.equal(await page.evaluate(() => window.__notReloaded), marker, 'no reload happened')
+  await snap(page, '71b-home-announcement-live-en')
+  await api('DELETE', `/announcements/${team.id}`, zhao.token)
+  await card.getByTestId('inbox-item').filter({ hasText: 'Day shift huddle at 09:30' }).waitFor({ state: 'detached', timeout: 10_000 })
+  await page.waitForFunction(() => document.querySelector('[data-testid="inbox-unread"]')?.getAttribute('aria-label') === '1 unread')
+  assert.equal((await api('GET', '/announcements/inbox', other.token)).data.length, 1, 'the other team got only the organisation’s notice')
 
   await page.goto(`${suite.platform.baseUrl}/calendar`)
   await page.getByTestId('calendar').waitFor()

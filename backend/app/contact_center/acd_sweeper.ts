@@ -3,7 +3,7 @@ import { inPlatform, inTenantAsSystem } from '#shared/scope'
 import { acdTick } from '#contact_center/actions/housekeeping'
 
 /**
- * Runs the ACD's own work (RONA, wrap-ups, overflow, routing) for every tenant that has some, once
+ * Runs the ACD's own work (RONA, wrap-ups, overflow, due callbacks, routing) for every tenant that has some, once
  * per interval. Every backend process may run one: the passes claim rows with SKIP LOCKED, so
  * they share the work instead of repeating it.
  */
@@ -20,7 +20,7 @@ export class AcdSweeper {
     this.#timer = null
   }
 
-  /** One sweep over the tenants with waiting calls, expiring offers or agents in wrap-up. */
+  /** One sweep over the tenants with waiting calls, expiring offers, agents in wrap-up or callbacks due. */
   async sweep() {
     if (this.#busy) return
     this.#busy = true
@@ -29,7 +29,8 @@ export class AcdSweeper {
         const { rows } = await trx.rawQuery(
           `select tenant_id from calls where status = 'queued'
            union select tenant_id from offers where status = 'pending' and expires_at <= now()
-           union select tenant_id from agent_states where state = 'wrap_up'`
+           union select tenant_id from agent_states where state = 'wrap_up'
+           union select tenant_id from scheduled_callbacks where status = 'scheduled' and due_at <= now()`
         )
         return rows.map((r: { tenant_id: string }) => r.tenant_id)
       })

@@ -31,10 +31,12 @@ export default class SpaMiddleware {
       }
       return ctx.response.download(file)
     }
+    if (path.extname(relative) !== '') return next()
+    // The framing policy belongs to the page's address, whether or not the app is built here.
+    await allowEmbedding(ctx, url)
     const index = path.join(distDir, 'index.html')
-    if (path.extname(relative) === '' && isFile(index)) {
+    if (isFile(index)) {
       ctx.response.header('cache-control', 'no-cache')
-      await allowWidgetEmbedding(ctx, url)
       return ctx.response.download(index)
     }
     return next()
@@ -42,18 +44,34 @@ export default class SpaMiddleware {
 }
 
 const WIDGET_PAGE = /^\/call\/([A-Za-z0-9_-]{16,64})\/?(?:\?.*)?$/
+const CALL_BAR_PAGE = /^\/embed\/([A-Za-z0-9-]{1,64})\/callbar\/?(?:\?.*)?$/
 
 /**
- * The "call us" widget page may be framed by the websites its entry point lists (exact origins,
- * `frame-ancestors`); every other page stays same-origin only.
+ * Pages other sites may frame, each only by the exact origins its tenant listed (`frame-ancestors`):
+ * the "call us" widget (its entry point's allowed origins) and the agent's call bar (the tenant's
+ * call bar embedding origins; an unknown slug gets `'self'` only). Every other page stays
+ * same-origin only (`x-frame-options: SAMEORIGIN`).
  */
-async function allowWidgetEmbedding(ctx: HttpContext, url: string) {
-  const key = WIDGET_PAGE.exec(url)?.[1]
-  if (!key) return
-  const entry = await inPlatform((trx) => trx.from('entry_points').where('widget_key', key).where('kind', 'web').select('allowed_origins').first())
-  const origins = (entry?.allowed_origins ?? []) as string[]
+async function allowEmbedding(ctx: HttpContext, url: string) {
+  const origins = await framingOrigins(url)
+  if (origins === null) return
   ctx.response.removeHeader('x-frame-options')
   ctx.response.header('content-security-policy', `frame-ancestors 'self'${origins.map((o) => ` ${o}`).join('')}`)
+}
+
+/** The origins that may frame this page, or null when it is not a frameable page. */
+async function framingOrigins(url: string): Promise<string[] | null> {
+  const key = WIDGET_PAGE.exec(url)?.[1]
+  if (key) {
+    const entry = await inPlatform((trx) => trx.from('entry_points').where('widget_key', key).where('kind', 'web').select('allowed_origins').first())
+    return (entry?.allowed_origins ?? []) as string[]
+  }
+  const slug = CALL_BAR_PAGE.exec(url)?.[1]
+  if (slug) {
+    const tenant = await inPlatform((trx) => trx.from('tenants').where('slug', slug.toLowerCase()).where('status', 'active').select('callbar_embed_origins').first())
+    return (tenant?.callbar_embed_origins ?? []) as string[]
+  }
+  return null
 }
 
 function isFile(file: string): boolean {

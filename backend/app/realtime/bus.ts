@@ -23,6 +23,11 @@ export abstract class RealtimeBus {
   /** Numbers the message on its channel and delivers it everywhere; resolves with its sequence number. */
   abstract publish(channel: string, event: string): Promise<number>
 
+  /** The same message on many channels (a team's user channels), each numbered on its own. */
+  async publishMany(channels: readonly string[], event: string): Promise<number[]> {
+    return Promise.all(channels.map((channel) => this.publish(channel, event)))
+  }
+
   /** The channel's last sequence number (0 before its first message). */
   abstract current(channel: string): Promise<number>
 

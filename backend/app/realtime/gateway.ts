@@ -7,9 +7,10 @@ import { onCommittedEvent, type DomainEventEnvelope } from '#events/outbox'
 import { parseToken } from '#identity/tokens'
 import { findSession, type SessionUser } from '#identity/queries/session_query'
 import { agentStatus, findQueue, listAgentStatuses, listQueues } from '#contact_center/queries/acd_query'
-import { channelName, channelsOf, parseChannel, permissionFor, type Channel } from '#realtime/channels'
+import { channelName, parseChannel, refusalOf, routeOf, wireBody, type Channel } from '#realtime/channels'
 import { InProcessBus, type BusMessage, type RealtimeBus } from '#realtime/bus'
 import { RedisBus } from '#realtime/redis_bus'
+import { TeamMembers } from '#realtime/team_members'
 
 /** One client's hold on one channel. */
 interface Subscription {
@@ -40,6 +41,9 @@ export class RealtimeGateway {
   readonly #connections = new Set<Connection>()
   readonly #subscribers = new Map<string, Set<Connection>>()
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
+  readonly #teams = new TeamMembers()
+  /** Settles when the previous event's channels are known: events are published in commit order. */
+  #routed: Promise<unknown> = Promise.resolve()
   #ready: Promise<void> | null = null
   #unsubscribe: (() => void) | null = null
 
@@ -88,17 +92,44 @@ export class RealtimeGateway {
     await this.#bus.close()
   }
 
-  /** Publishes a committed event on each of its channels; every process delivers it to its subscribers. */
+  /**
+   * Publishes a committed event on each of its channels (a team-addressed one on each member's user
+   * channel); every process delivers it to its subscribers. Events go out in the order they were
+   * committed, also when one of them waits for its team members to be looked up.
+   */
   async publish(event: DomainEventEnvelope) {
-    const body = JSON.stringify({ id: event.id, type: event.type, occurredAt: event.occurredAt, entity: event.entity, payload: event.payload })
-    await Promise.all(channelsOf(event).map((channel) => this.#bus.publish(channelName(event.tenantId, channel), body)))
+    const route = routeOf(event)
+    const members = route.teamIds.length ? this.#teams.of(event.tenantId, route.teamIds) : null
+    const previous = this.#routed
+    const routed = previous.then(() => members ?? [])
+    this.#routed = routed.catch(() => undefined)
+    const channels = new Map<string, Channel>()
+    for (const channel of route.channels) channels.set(channelName(event.tenantId, channel), channel)
+    for (const id of await routed) {
+      const channel: Channel = { kind: 'user', id }
+      channels.set(channelName(event.tenantId, channel), channel)
+    }
+    // Channels that carry the same text (a team's user channels) go out in one bus call.
+    const byBody = new Map<string, string[]>()
+    let full: string | undefined
+    let kindOnly: string | undefined
+    for (const [name, channel] of channels) {
+      const body = channel.kind === 'broadcast' ? (kindOnly ??= wireBody(event, channel)) : (full ??= wireBody(event, channel))
+      const names = byBody.get(body)
+      if (names) names.push(name)
+      else byBody.set(body, [name])
+    }
+    await Promise.all([...byBody].map(([body, names]) => (names.length === 1 ? this.#bus.publish(names[0], body) : this.#bus.publishMany(names, body))))
   }
 
   async #authenticate(request: IncomingMessage) {
     const url = new URL(request.url ?? '/', 'http://localhost')
     const token = parseToken(url.searchParams.get('token'))
     if (!token) return null
-    return inTenant(token.tenantId, (trx) => findSession(trx, token)).catch(() => null)
+    // Embedded apps' REST tokens do not open sockets: apps get live events through the agent SDK.
+    return inTenant(token.tenantId, (trx) => findSession(trx, token))
+      .then((user) => (user?.app ? null : user))
+      .catch(() => null)
   }
 
   #accept(socket: WebSocket, user: SessionUser) {
@@ -137,17 +168,15 @@ export class RealtimeGateway {
   async #subscribe(connection: Connection, requested: string) {
     const parsed = parseChannel(requested)
     if (!parsed || parsed.tenantId !== connection.user.tenantId) return this.#error(connection, requested, 'E_NOT_FOUND', 'No such channel')
-    const permission = permissionFor(parsed.channel, connection.user.id)
-    if (!connection.user.permissions.has(permission)) return this.#error(connection, requested, 'E_FORBIDDEN', `You need ${permission}`)
+    const refusal = refusalOf(parsed.channel, connection.user)
+    if (refusal) return this.#error(connection, requested, 'E_FORBIDDEN', refusal)
     const name = channelName(parsed.tenantId, parsed.channel)
     const subscription: Subscription = { since: 0, pending: [] }
     this.#listen(connection, name, subscription)
     try {
       await this.#ready
       const seq = await this.#bus.current(name)
-      const data = await inTenant(connection.user.tenantId, (trx) =>
-        snapshotOf({ tenantId: connection.user.tenantId, trx, actor: { type: 'user', id: connection.user.id, email: connection.user.email }, origin: { ip: null, userAgent: 'ws', requestId: null } }, parsed.channel)
-      )
+      const data = await snapshotOf(connection.user, parsed.channel)
       if (connection.channels.get(name) !== subscription) return
       this.#send(connection, JSON.stringify({ type: 'snapshot', channel: name, seq, data }))
       const held = subscription.pending ?? []
@@ -167,14 +196,15 @@ export class RealtimeGateway {
     const subscribers = this.#subscribers.get(message.channel)
     if (!subscribers) return
     const tenantId = parseChannel(message.channel)?.tenantId
-    let wire: string | null = null
+    // Encoded once for every subscriber: a broadcast to thousands of sockets is one string-to-bytes.
+    let wire: Buffer | null = null
     for (const connection of subscribers) {
       const subscription = connection.channels.get(message.channel)
       if (!subscription || connection.user.tenantId !== tenantId) continue
       if (subscription.pending) {
         subscription.pending.push(message)
       } else if (message.seq > subscription.since) {
-        wire ??= wireEvent(message)
+        wire ??= Buffer.from(wireEvent(message))
         this.#send(connection, wire)
       }
     }
@@ -201,13 +231,14 @@ export class RealtimeGateway {
     if (subscribers?.size === 0) this.#subscribers.delete(name)
   }
 
-  #send(connection: Connection, text: string) {
+  /** Sends a text frame (a Buffer holds UTF-8 text). */
+  #send(connection: Connection, text: string | Buffer) {
     if (connection.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       logger.warn({ userId: connection.user.id }, 'realtime: client too slow, disconnecting')
       connection.socket.terminate()
       return
     }
-    connection.socket.send(text)
+    connection.socket.send(text, { binary: false })
   }
 
   #error(connection: Connection, channel: string | null, code: string, message: string) {
@@ -220,11 +251,19 @@ function wireEvent(message: BusMessage) {
   return `{"type":"event","channel":${JSON.stringify(message.channel)},"seq":${message.seq},"event":${message.event}}`
 }
 
-/** The state a new subscriber starts from. */
-async function snapshotOf(scope: TenantScope, channel: Channel) {
-  if (channel.kind === 'agent') return agentStatus(scope, channel.id)
-  if (channel.kind === 'queue') return findQueue(scope, channel.id)
-  return { agents: await listAgentStatuses(scope), queues: await listQueues(scope) }
+/**
+ * The state a new subscriber starts from. A user channel and the broadcast start empty (no
+ * database work): their events say what changed, and a client re-reads its lists (inbox, care
+ * tasks, apps) on every snapshot, which is also what it gets after a reconnect.
+ */
+async function snapshotOf(user: SessionUser, channel: Channel) {
+  if (channel.kind === 'user' || channel.kind === 'broadcast') return {}
+  return inTenant(user.tenantId, async (trx) => {
+    const scope: TenantScope = { tenantId: user.tenantId, trx, actor: { type: 'user', id: user.id, email: user.email }, origin: { ip: null, userAgent: 'ws', requestId: null } }
+    if (channel.kind === 'agent') return agentStatus(scope, channel.id)
+    if (channel.kind === 'queue') return findQueue(scope, channel.id)
+    return { agents: await listAgentStatuses(scope), queues: await listQueues(scope) }
+  })
 }
 
 /** Redis pub/sub when REDIS_URL is set, in-process otherwise. */

@@ -12,7 +12,24 @@ redis.call('PUBLISH', ARGV[1], seq .. ' ' .. ARGV[2])
 return seq
 `
 
-type Publisher = Redis & { rtPublish(key: string, channel: string, event: string): Promise<number> }
+/** The same for many channels in one round trip: KEYS are the counters, ARGV the channels then the message. */
+const PUBLISH_MANY_SCRIPT = `
+local event = ARGV[#ARGV]
+local seqs = {}
+for i, key in ipairs(KEYS) do
+  seqs[i] = redis.call('INCR', key)
+  redis.call('PUBLISH', ARGV[i], seqs[i] .. ' ' .. event)
+end
+return seqs
+`
+
+/** Channels per PUBLISH_MANY_SCRIPT call: keeps each script short (Redis runs one command at a time). */
+const PUBLISH_MANY_CHUNK = 500
+
+type Publisher = Redis & {
+  rtPublish(key: string, channel: string, event: string): Promise<number>
+  rtPublishMany(keyCount: number, ...keysThenArgs: string[]): Promise<number[]>
+}
 
 /**
  * Fan-out across backend processes through Redis pub/sub: one connection publishes (and keeps the
@@ -35,6 +52,7 @@ export class RedisBus extends RealtimeBus {
     const common = { lazyConnect: true, maxRetriesPerRequest: 2 }
     this.#publisher = new Redis(url, { ...common, connectionName: `${name}-pub` }) as Publisher
     this.#publisher.defineCommand('rtPublish', { numberOfKeys: 1, lua: PUBLISH_SCRIPT })
+    this.#publisher.defineCommand('rtPublishMany', { lua: PUBLISH_MANY_SCRIPT })
     this.#subscriber = new Redis(url, { ...common, connectionName: `${name}-sub` })
     for (const connection of [this.#publisher, this.#subscriber]) {
       connection.on('error', (error: Error) => logger.warn({ err: error }, 'realtime: Redis connection error'))
@@ -45,6 +63,17 @@ export class RedisBus extends RealtimeBus {
 
   async publish(channel: string, event: string) {
     return this.#publisher.rtPublish(`${this.#prefix}seq:${channel}`, `${this.#prefix}ch:${channel}`, event)
+  }
+
+  async publishMany(channels: readonly string[], event: string) {
+    const chunks: Array<Promise<number[]>> = []
+    for (let from = 0; from < channels.length; from += PUBLISH_MANY_CHUNK) {
+      const chunk = channels.slice(from, from + PUBLISH_MANY_CHUNK)
+      const keys = chunk.map((channel) => `${this.#prefix}seq:${channel}`)
+      const names = chunk.map((channel) => `${this.#prefix}ch:${channel}`)
+      chunks.push(this.#publisher.rtPublishMany(chunk.length, ...keys, ...names, event))
+    }
+    return (await Promise.all(chunks)).flat()
   }
 
   async current(channel: string) {

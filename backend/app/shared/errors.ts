@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'E_SERVER_BUSY'
   | 'E_PAYLOAD_TOO_LARGE'
   | 'E_BAD_REQUEST'
+  | 'E_ORIGIN'
+  | 'E_CAPABILITY'
 
 /** An expected failure with an HTTP status and a stable code; rendered as `{ error: { code, message } }`. */
 export class AppError extends Exception {

@@ -31,7 +31,7 @@ export function publicRoute(route: Route) {
 
 /** A tenant route: signed-in user, one transaction bound to their tenant, and the permission if given. */
 export function tenantRoute(route: Route, permission: Permission | null) {
-  route.use(middleware.auth())
+  route.use(middleware.auth({ permission }))
   if (permission) route.use(middleware.can(permission))
   guarded.push({ route, access: { kind: 'tenant', permission } })
   return route

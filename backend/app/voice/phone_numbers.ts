@@ -18,7 +18,7 @@ export function toE164(input: string, defaultCountry: string | null, field: stri
 }
 
 /** The organisation's default country (ISO 3166 alpha-2), used to read national numbers. */
-export async function defaultCountryOf(scope: TenantScope): Promise<string | null> {
+export async function defaultCountryOf(scope: Pick<TenantScope, 'tenantId' | 'trx'>): Promise<string | null> {
   const row = await scope.trx.from('tenants').where('id', scope.tenantId).select('default_country').first()
   return row?.default_country?.trim() || null
 }

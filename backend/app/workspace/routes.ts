@@ -10,4 +10,5 @@ export function workspaceRoutes() {
   tenantRoute(router.patch('embedded-apps/:id', [EmbeddedAppsController, 'update']).as('embedded_apps.update'), 'tenant.settings.manage')
   tenantRoute(router.delete('embedded-apps/:id', [EmbeddedAppsController, 'destroy']).as('embedded_apps.destroy'), 'tenant.settings.manage')
   tenantRoute(router.get('agent/embedded-apps', [EmbeddedAppsController, 'forAgent']).as('agent.embedded_apps'), 'calls.handle')
+  tenantRoute(router.post('agent/embedded-apps/:id/token', [EmbeddedAppsController, 'token']).as('agent.embedded_apps_token'), 'calls.handle')
 }

@@ -27,6 +27,15 @@
     document.getElementById('allowed').textContent = call ? call.allowedActions.join(', ') : '—'
   }
 
+  /** The transfer / consult target from the form: an agent, a queue or a number. */
+  function target() {
+    var type = document.getElementById('target-type').value
+    var value = document.getElementById('target').value.trim()
+    if (type === 'agent') return { type: 'agent', agentId: value }
+    if (type === 'queue') return { type: 'queue', queueId: value }
+    return { type: 'number', number: value }
+  }
+
   var calls = {
     answer: function () { return client.answer() },
     hold: function () { return client.hold() },
@@ -42,8 +51,32 @@
     sendDtmf: function () { return client.sendDtmf(document.getElementById('digits').value) },
     dial: function () { return client.dial(document.getElementById('number').value) },
     setDisposition: function () { return client.setDisposition(document.getElementById('code').value || 'resolved') },
+    transfer: function () { return client.transfer(target()) },
+    consult: function () { return client.consult(target()) },
+    completeTransfer: function () { return client.completeTransfer() },
+    conference: function () { return client.conference() },
     pauseRecording: function () { return client.pauseRecording() },
     resumeRecording: function () { return client.resumeRecording() },
+    getAppToken: function () {
+      return client.getAppToken().then(function (t) {
+        return { origin: t.origin, expiresAt: t.expiresAt, permissions: t.permissions }
+      })
+    },
+    // Our own REST call with the app token: the customers matching the caller's number.
+    lookupCaller: function () {
+      var number = client.call && client.call.ani
+      if (!number) return Promise.reject({ code: 'E_NOT_FOUND', message: 'no caller number' })
+      return client.getAppToken().then(function (t) {
+        return fetch(t.apiBase + '/customers/match?number=' + encodeURIComponent(number), {
+          headers: { authorization: 'Bearer ' + t.token },
+        }).then(function (response) {
+          return response.json().then(function (body) {
+            if (!response.ok) throw { code: 'HTTP_' + response.status, message: (body.error && body.error.message) || '' }
+            return body.data.map(function (c) { return c.name })
+          })
+        })
+      })
+    },
   }
 
   document.querySelectorAll('button[data-method]').forEach(function (button) {

@@ -1,7 +1,7 @@
 import { ClientCore } from './client-core';
 import { CCAgentError } from './errors';
 import type { MethodParams } from './protocol';
-import type { AgentInfo, CallInfo, QueueStats, Target } from './types';
+import type { AgentInfo, AppToken, CallInfo, QueueStats, Target } from './types';
 
 /**
  * A connected app's handle on the agent workspace: promise-returning call and agent controls, the
@@ -122,6 +122,15 @@ export class AgentClient extends ClientCore {
       'queues.getStats',
       queueIds === undefined ? {} : { queueIds: [...queueIds] },
     );
+  }
+
+  /**
+   * A short-lived token for our REST API, bound to this app's origin (needs the `api.rest`
+   * capability and protocol 1.1). The app never sees the agent's session; ask again when the token
+   * expires or a request answers 401.
+   */
+  async getAppToken(): Promise<AppToken> {
+    return this.request('auth.getAppToken', {});
   }
 
   private callId(given: string | undefined): string {

@@ -1,6 +1,8 @@
 /**
  * Agent frame SDK: the protocol between our agent workspace (host) and third-party apps it frames
- * (client). Framework-free; the client part is also built as a script file (`npm run build:sdk`).
+ * (client), or, in reverse mode, between our call bar framed in a third-party page (host) and that
+ * page (client, `connectToFrame()`). Framework-free; the client part is also built as a script
+ * file (`npm run build:sdk`).
  */
 export { AgentClient } from './client';
 export type {
@@ -11,8 +13,8 @@ export type {
   EventMeta,
 } from './client-core';
 export { ClientCore } from './client-core';
-export { connect } from './connect';
-export type { ConnectOptions } from './connect';
+export { connect, connectToFrame } from './connect';
+export type { ConnectOptions, EmbeddedFrame, FrameConnectOptions } from './connect';
 export { AgentSdkHost } from './host';
 export type {
   AgentSdkHostOptions,

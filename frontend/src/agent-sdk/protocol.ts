@@ -1,6 +1,7 @@
 import type { WireError } from './errors';
 import type {
   AgentInfo,
+  AppToken,
   CallInfo,
   EventPayloads,
   EventTopic,
@@ -10,10 +11,10 @@ import type {
 } from './types';
 
 /** Wire protocol this build speaks. Minor bumps are additive; a major bump breaks compatibility. */
-export const PROTOCOL = { major: 1, minor: 0 } as const;
+export const PROTOCOL = { major: 1, minor: 1 } as const;
 
 /** Version of this SDK build (semver; its major follows the protocol major). */
-export const SDK_VERSION = '1.0.0';
+export const SDK_VERSION = '1.1.0';
 
 /** A protocol version. */
 export interface ProtocolVersion {
@@ -34,6 +35,7 @@ export const CAPABILITIES = [
   'calls.disposition',
   'recording.control',
   'queues.read',
+  'api.rest',
 ] as const;
 
 /** One capability. */
@@ -84,6 +86,8 @@ export interface MethodMap {
   'agent.get': { params: Record<string, never>; result: AgentInfo };
   /** Fetch live queue figures (all of the agent's queues when `queueIds` is omitted). */
   'queues.getStats': { params: { queueIds?: string[] }; result: QueueStats[] };
+  /** Get a short-lived REST token bound to the app's origin. */
+  'auth.getAppToken': { params: Record<string, never>; result: AppToken };
 }
 
 /** Wire method names. */
@@ -175,6 +179,7 @@ export const METHODS: Readonly<Record<MethodName, MethodSpec>> = {
   'agent.setNotReady': { capability: 'agent.state', checks: [matches('reasonCode', CODE, true)] },
   'agent.get': { capability: 'agent.read', checks: [] },
   'queues.getStats': { capability: 'queues.read', checks: [idList] },
+  'auth.getAppToken': { capability: 'api.rest', checks: [] },
 };
 
 /** Whether a string names a method of this protocol version. */

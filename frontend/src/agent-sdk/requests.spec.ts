@@ -1,6 +1,6 @@
 import { CCAgentError } from './errors';
 import { PROTOCOL } from './protocol';
-import { AGENT, APP, rawRequest, rig, sampleCall, type Rig } from './testing/harness';
+import { AGENT, APP, HOST, rawRequest, rig, sampleCall, type Rig } from './testing/harness';
 
 describe('agent SDK requests', () => {
   let r: Rig;
@@ -70,6 +70,13 @@ describe('agent SDK requests', () => {
         'agent.setReady': record('ready', AGENT),
         'agent.setNotReady': record('notReady', AGENT),
         'queues.getStats': record('stats', []),
+        'auth.getAppToken': record('token', {
+          token: 't',
+          expiresAt: '2030-01-01T00:00:00.000Z',
+          apiBase: `${HOST}/api/v1`,
+          origin: APP,
+          permissions: ['customers.view'],
+        }),
       },
     });
     const c = await r.connect();
@@ -95,6 +102,7 @@ describe('agent SDK requests', () => {
     await c.setReady();
     await c.setNotReady('lunch');
     await c.getQueueStats(['q1']);
+    await expect(c.getAppToken()).resolves.toMatchObject({ origin: APP, token: 't' });
     expect(calls).toEqual([
       'answer',
       'hangup',
@@ -115,6 +123,7 @@ describe('agent SDK requests', () => {
       'ready',
       'notReady',
       'stats',
+      'token',
     ]);
   });
 
@@ -180,6 +189,16 @@ describe('agent SDK requests', () => {
     const client = await r.connect();
     await expect(client.dial('+3225550123')).rejects.toMatchObject({ code: 'E_NOT_ALLOWED' });
     expect(dial).not.toHaveBeenCalled();
+  });
+
+  it('an app token needs the api.rest capability', async () => {
+    const token = vi.fn(async () => {
+      throw new Error('not reached');
+    });
+    r = rig({ capabilities: { [APP]: ['calls.read'] }, handlers: { 'auth.getAppToken': token } });
+    const client = await r.connect();
+    await expect(client.getAppToken()).rejects.toMatchObject({ code: 'E_NOT_ALLOWED' });
+    expect(token).not.toHaveBeenCalled();
   });
 
   it('a capability not granted is refused by the host too', async () => {

@@ -1,5 +1,5 @@
 /** Entry of the script-tag build: everything a third-party page needs, exposed as the global `CCAgent`. */
 export { AgentClient } from './client';
-export { connect } from './connect';
+export { connect, connectToFrame } from './connect';
 export { CCAgentError, ERROR_CODES } from './errors';
 export { CAPABILITIES, PROTOCOL, SDK_VERSION } from './protocol';

@@ -110,6 +110,24 @@ export interface QueueStats {
   readonly agentsReady: number;
 }
 
+/**
+ * A short-lived token for our REST API, bound to the app's origin. Send it as
+ * `Authorization: Bearer <token>` from the app's own pages to `apiBase`; ask again when it expires
+ * or an answer is 401.
+ */
+export interface AppToken {
+  /** The bearer token. */
+  readonly token: string;
+  /** When it stops working (ISO 8601); at most 10 minutes, never past the agent's session. */
+  readonly expiresAt: string;
+  /** The REST API's base URL, e.g. `https://cc.example.com/api/v1`. */
+  readonly apiBase: string;
+  /** The only origin the token is accepted from (the app's). */
+  readonly origin: string;
+  /** What the token may do: the agent's permissions among `customers.*`, `tickets.*`, `knowledge.view`, `queues.view`. */
+  readonly permissions: readonly string[];
+}
+
 /** Why a call ended. */
 export type CallEndReason = 'remote_hangup' | 'agent_hangup' | 'transferred' | 'missed' | 'failed';
 

@@ -14,6 +14,10 @@ export const routes: Routes = [
     loadChildren: () => import('./web-call/web-call.routes').then((m) => m.webCallRoutes),
   },
   {
+    path: 'embed',
+    loadChildren: () => import('./embed/embed.routes').then((m) => m.embedRoutes),
+  },
+  {
     path: 'platform',
     loadChildren: () => import('./platform/platform.routes').then((m) => m.platformRoutes),
   },

@@ -65,7 +65,12 @@ export async function publishAnnouncement(scope: TenantScope, input: CreateAnnou
 export async function withdrawAnnouncement(scope: TenantScope, id: string): Promise<Announcement> {
   const before = await findAnnouncement(scope, id)
   await scope.trx.from('announcements').where('tenant_id', scope.tenantId).where('id', id).delete()
-  await recordEvent(scope, { type: 'announcement.withdrawn', entityType: 'announcement', entityId: id, payload: { ackCount: before.ackCount } })
+  await recordEvent(scope, {
+    type: 'announcement.withdrawn',
+    entityType: 'announcement',
+    entityId: id,
+    payload: { ackCount: before.ackCount, audience: before.audience, teamIds: before.teams.map((team) => team.id) },
+  })
   return before
 }
 

@@ -3,6 +3,7 @@ import { newId } from '#shared/ids'
 import type { TenantScope } from '#shared/scope'
 import { recordEvent } from '#events/outbox'
 import { identities, requireVoice, roomOf } from '#voice/voice'
+import type { VoiceProvider } from '#voice/voice_provider'
 import { defaultCountryOf, toE164 } from '#voice/phone_numbers'
 import { changeAgentState, lockAgentState } from '#contact_center/actions/agent_states'
 import { endCall, lockCall } from '#contact_center/actions/calls'
@@ -217,6 +218,21 @@ export async function hangUpCall(scope: TenantScope, userId: string, callId: str
   await endCall(scope, callId, 'agent_hangup')
 }
 
+/** The caller id the organisation shows on outbound calls (null: the trunk's own). */
+async function outboundCallerId(scope: TenantScope): Promise<string | null> {
+  return (await scope.trx.from('voice_settings').where('tenant_id', scope.tenantId).select('outbound_caller_id').first())?.outbound_caller_id ?? null
+}
+
+/**
+ * The one way a customer is dialled: the call's room is created and the number dialled into it as
+ * the call's customer participant through the SIP gateway (outbound calls and answered callbacks).
+ */
+async function dialCustomer(scope: TenantScope, voice: VoiceProvider, callId: string, number: string, callerId: string | null) {
+  const room = roomOf(callId)
+  await voice.createCallRoom(room, { tenantId: scope.tenantId, callId })
+  await voice.dialOut(room, number, callerId, identities.customer(callId))
+}
+
 /**
  * An outbound call from the agent: a room, the agent's leg, and the number dialled into it through
  * the SIP gateway; the agent is busy on it. Refused with the reason when no gateway can dial.
@@ -229,9 +245,8 @@ export async function dialOut(scope: TenantScope, userId: string, input: { numbe
   }
   const agent = await lockAgentState(scope, userId)
   if (['reserved', 'busy'].includes(agent.state)) throw new AppError(409, 'E_CONFLICT', 'Finish your current call first')
-  const callerId = (await scope.trx.from('voice_settings').where('tenant_id', scope.tenantId).select('outbound_caller_id').first())?.outbound_caller_id ?? null
+  const callerId = await outboundCallerId(scope)
   const id = newId()
-  const room = roomOf(id)
   const now = new Date()
   await scope.trx.table('calls').insert({
     tenant_id: scope.tenantId,
@@ -241,7 +256,7 @@ export async function dialOut(scope: TenantScope, userId: string, input: { numbe
     status: 'connected',
     ani: callerId,
     dnis: number,
-    room,
+    room: roomOf(id),
     queue_id: input.queueId ?? null,
     agent_id: userId,
     created_at: now,
@@ -253,7 +268,40 @@ export async function dialOut(scope: TenantScope, userId: string, input: { numbe
   ])
   await changeAgentState(scope, userId, { to: 'busy', by: 'system', callId: id })
   await recordEvent(scope, { type: 'call.dialled', entityType: 'call', entityId: id, payload: { agentId: userId, queueId: input.queueId ?? null, dnis: number } })
-  await voice.createCallRoom(room, { tenantId: scope.tenantId, callId: id })
-  await voice.dialOut(room, number, callerId, identities.customer(id))
+  await dialCustomer(scope, voice, id, number, callerId)
   return id
+}
+
+/** The number a callback call rings: the one booked (outbound) or the caller's who asked for it (inbound overflow). */
+export function callbackNumber(call: Record<string, any>): string | null {
+  return call.direction === 'outbound' ? call.dnis : call.ani
+}
+
+/**
+ * The voice provider that will dial a callback call once answered, checked before the answer
+ * changes anything: 409 with the reason when no gateway can dial; null for a simulated callback
+ * (training, load tests), which connects without audio like any simulated call.
+ */
+export async function voiceForCallback(call: Record<string, any>): Promise<VoiceProvider | null> {
+  if (call.channel === 'simulated') return null
+  if (!callbackNumber(call)) throw new AppError(409, 'E_CONFLICT', 'This callback has no number to call')
+  return requireVoice('sip_outbound')
+}
+
+/**
+ * The agent answered a callback call: the customer is dialled into the call's new room through the
+ * same path as an outbound call (the caller who waited for an overflow callback left the old room).
+ */
+export async function dialCallback(scope: TenantScope, voice: VoiceProvider, call: Record<string, any>, userId: string) {
+  const number = callbackNumber(call)!
+  const callerId = await outboundCallerId(scope)
+  const now = new Date()
+  await scope.trx
+    .from('calls')
+    .where('tenant_id', scope.tenantId)
+    .where('id', call.id)
+    .update({ room: roomOf(call.id), ...(call.direction === 'outbound' ? { ani: callerId } : {}) })
+  await scope.trx.table('call_legs').insert({ tenant_id: scope.tenantId, id: newId(), call_id: call.id, role: 'customer', identity: identities.customer(call.id), joined_at: now })
+  await recordEvent(scope, { type: 'call.dialled', entityType: 'call', entityId: call.id, payload: { agentId: userId, queueId: call.queue_id ?? null, dnis: number, callbackId: call.callback_id ?? null } })
+  await dialCustomer(scope, voice, call.id, number, callerId)
 }

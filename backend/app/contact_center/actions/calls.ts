@@ -3,6 +3,7 @@ import { AppError, notFound } from '#shared/errors'
 import type { TenantScope } from '#shared/scope'
 import { recordEvent } from '#events/outbox'
 import { changeAgentState } from '#contact_center/actions/agent_states'
+import { failCallback } from '#callbacks/actions/callback_outcomes'
 
 /** An inbound contact arriving at a queue (from the voice adapter, the web widget or a test). */
 export interface IncomingCall {
@@ -65,7 +66,9 @@ export async function endCall(scope: TenantScope, callId: string, reason: string
   if (call.status === 'ended') throw new AppError(409, 'E_CONFLICT', 'The call has already ended')
   const now = new Date()
   // A caller who left a voicemail was served, not lost.
-  const abandoned = ['ringing', 'ivr', 'queued', 'offered'].includes(call.status) && reason !== 'voicemail'
+  const unanswered = ['ringing', 'ivr', 'queued', 'offered'].includes(call.status)
+  // A cancelled callback was nobody's lost caller either.
+  const abandoned = unanswered && reason !== 'voicemail' && reason !== 'callback_cancelled'
   if (call.status === 'offered') {
     const offer = await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('call_id', callId).where('status', 'pending').forUpdate().first()
     if (offer) {
@@ -81,5 +84,6 @@ export async function endCall(scope: TenantScope, callId: string, reason: string
   await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', callId).update({ status: 'ended', ended_at: now, end_reason: endReason, on_hold: false, recording_state: 'off' })
   await scope.trx.from('call_legs').where('tenant_id', scope.tenantId).where('call_id', callId).whereNull('left_at').update({ left_at: now, end_reason: endReason })
   await recordEvent(scope, { type: abandoned ? 'call.abandoned' : 'call.ended', entityType: 'call', entityId: callId, payload: { reason: endReason, queueId: call.queue_id, agentId: call.agent_id ?? null, room: call.room ?? null } })
+  if (unanswered) await failCallback(scope, call, endReason)
   return { abandoned }
 }

@@ -3,6 +3,7 @@ import { recordEvent } from '#events/outbox'
 import { changeAgentState } from '#contact_center/actions/agent_states'
 import { expireOffers } from '#contact_center/actions/offers'
 import { routeWaitingCalls } from '#contact_center/actions/routing'
+import { queueDueCallbacks, releaseOverduePersonalCallbacks } from '#callbacks/actions/due_callbacks'
 
 /** Agents whose wrap-up time (of the queue of their last call) is over become ready. */
 export async function finishWrapUps(scope: TenantScope) {
@@ -63,11 +64,12 @@ async function keepPlaceForCallback(scope: TenantScope, call: Record<string, any
   await recordEvent(scope, { type: 'call.callback_requested', entityType: 'call', entityId: call.id, payload: { queueId: call.queue_id, ani: call.ani } })
 }
 
-/** Everything the ACD does on its own for one tenant, in order: RONA, wrap-ups, overflow, routing. */
+/** Everything the ACD does on its own for one tenant, in order: RONA, wrap-ups, overflow, due callbacks, routing. */
 export async function acdTick(scope: TenantScope) {
   const expired = await expireOffers(scope)
   const wrapped = await finishWrapUps(scope)
   const overflowed = await overflowWaitingCalls(scope)
+  const callbacks = (await queueDueCallbacks(scope)) + (await releaseOverduePersonalCallbacks(scope))
   const offers = await routeWaitingCalls(scope)
-  return { expired, wrapped, overflowed, offers }
+  return { expired, wrapped, overflowed, callbacks, offers }
 }

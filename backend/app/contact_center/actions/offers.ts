@@ -3,7 +3,8 @@ import { AppError, notFound } from '#shared/errors'
 import type { TenantScope } from '#shared/scope'
 import { recordEvent } from '#events/outbox'
 import { changeAgentState } from '#contact_center/actions/agent_states'
-import { changeRecording } from '#contact_center/actions/call_control'
+import { changeRecording, dialCallback, voiceForCallback } from '#contact_center/actions/call_control'
+import { completeCallback } from '#callbacks/actions/callback_outcomes'
 import { acceptConsult, endConsult } from '#contact_center/actions/consult'
 import { recordingModeOf } from '#contact_center/queries/call_query'
 import { identities } from '#voice/voice'
@@ -15,9 +16,15 @@ async function lockPendingOffer(scope: TenantScope, offerId: string, userId: str
   return offer
 }
 
-/** The agent answers: the call is connected to them and they are busy (a consult offer joins them to the consultation). */
+/**
+ * The agent answers: the call is connected to them and they are busy (a consult offer joins them
+ * to the consultation). Answering a callback call dials the customer out, as an outbound call does
+ * (refused with the reason before anything changes when no gateway can dial).
+ */
 export async function acceptOffer(scope: TenantScope, userId: string, offerId: string) {
   const offer = await lockPendingOffer(scope, offerId, userId)
+  const callback = offer.kind === 'consult' ? null : await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', offer.call_id).where('callback', true).first()
+  const voice = callback ? await voiceForCallback(callback) : null
   const now = new Date()
   await scope.trx.from('offers').where('tenant_id', scope.tenantId).where('id', offer.id).update({ status: 'accepted', decided_at: now })
   if (offer.kind === 'consult') {
@@ -30,6 +37,10 @@ export async function acceptOffer(scope: TenantScope, userId: string, offerId: s
   const call = await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', offer.call_id).select('queue_id', 'room').first()
   await recordEvent(scope, { type: 'call.answered', entityType: 'call', entityId: offer.call_id, payload: { agentId: userId, offerId, queueId: call?.queue_id ?? null } })
   if (call?.room && (await recordingModeOf(scope, call.queue_id)) === 'always') await changeRecording(scope, offer.call_id, 'start')
+  if (callback) {
+    if (voice) await dialCallback(scope, voice, callback, userId)
+    await completeCallback(scope, callback, userId)
+  }
   return offer.call_id as string
 }
 

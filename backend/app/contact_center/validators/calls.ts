@@ -3,6 +3,8 @@ import vine from '@vinejs/vine'
 /** A visitor starting a call from the web widget. */
 export const webCallValidator = vine.create({
   name: vine.string().trim().maxLength(80).optional(),
+  /** The number the visitor gives so the agent finds their account; read like any typed number. */
+  phone: vine.string().trim().maxLength(40).optional(),
   language: vine.enum(['en', 'zh-CN'] as const).optional(),
 })
 

@@ -34,8 +34,9 @@ async function mustBeAllowed(scope: TenantScope, actor: CareActor, task: CareTas
   throw new AppError(403, 'E_FORBIDDEN', 'Only the task’s assignee, a member of its team or a customer manager may do this')
 }
 
+/** The task's identity and its assignee before the change (the realtime gateway tells them). */
 function eventPayload(task: CareTask, extra: Record<string, unknown> = {}) {
-  return { ruleId: task.ruleId, kind: task.kind, customerId: task.customerId, dueDate: task.dueDate, ...extra }
+  return { ruleId: task.ruleId, kind: task.kind, customerId: task.customerId, dueDate: task.dueDate, assigneeUserId: task.assigneeUserId, assigneeTeamId: task.assigneeTeamId, ...extra }
 }
 
 /** A member of the task's team takes an unclaimed team task: it becomes theirs. Claiming one's own task again changes nothing. */

@@ -11,6 +11,7 @@ import { crmSchemas } from '#platform/openapi/schemas/crm'
 import { crmClassificationSchemas } from '#platform/openapi/schemas/crm_classification'
 import { crmCareSchemas } from '#platform/openapi/schemas/crm_care'
 import { workspaceSchemas } from '#platform/openapi/schemas/workspace'
+import { callbackSchemas } from '#platform/openapi/schemas/callbacks'
 import { authOperations } from '#platform/openapi/operations/auth'
 import { directoryOperations } from '#platform/openapi/operations/directory'
 import { tenancyOperations } from '#platform/openapi/operations/tenancy'
@@ -22,6 +23,7 @@ import { crmOperations } from '#platform/openapi/operations/crm'
 import { crmClassificationOperations } from '#platform/openapi/operations/crm_classification'
 import { crmCareOperations } from '#platform/openapi/operations/crm_care'
 import { workspaceOperations } from '#platform/openapi/operations/workspace'
+import { callbackOperations } from '#platform/openapi/operations/callbacks'
 import type {
   ErrorStatus,
   OpenApiDocument,
@@ -33,8 +35,8 @@ import type {
   Tag,
 } from '#platform/openapi/spec'
 
-const OPERATIONS = merge(authOperations, directoryOperations, tenancyOperations, platformOperations, jobOperations, contactCenterOperations, voiceOperations, crmOperations, crmClassificationOperations, crmCareOperations, workspaceOperations)
-const SCHEMAS: SchemaMap = merge(commonSchemas, identitySchemas, tenancySchemas, platformSchemas, jobSchemas, contactCenterSchemas, voiceSchemas, crmSchemas, crmClassificationSchemas, crmCareSchemas, workspaceSchemas)
+const OPERATIONS = merge(authOperations, directoryOperations, tenancyOperations, platformOperations, jobOperations, contactCenterOperations, voiceOperations, crmOperations, crmClassificationOperations, crmCareOperations, workspaceOperations, callbackOperations)
+const SCHEMAS: SchemaMap = merge(commonSchemas, identitySchemas, tenancySchemas, platformSchemas, jobSchemas, contactCenterSchemas, voiceSchemas, crmSchemas, crmClassificationSchemas, crmCareSchemas, workspaceSchemas, callbackSchemas)
 
 const TAGS: Record<Tag, string> = {
   'Sessions': 'Sign-in, sign-out, password links and two-factor settings',
@@ -50,7 +52,7 @@ const TAGS: Record<Tag, string> = {
   'Web calls': 'The public “call us” widget: a visitor’s browser starts a call without a phone line',
   'Voice': 'Phone numbers, web-call widgets, IVR menus, prompts, voice settings, recordings, and voice vendors calling in (webhooks)',
   'Customers': 'Customer records (own, team or all by permission), the caller match for the screen pop, and custom fields',
-  'Workspace': 'Announcements to the organisation or chosen teams with their acknowledgements, and each user’s own reminders',
+  'Workspace': 'Announcements to the organisation or chosen teams with their acknowledgements, each user’s own reminders, and scheduled callbacks',
   'Organisation': 'Signup, organisation settings and trusted certificate authorities',
   'Platform': 'The platform operators’ console (operator tokens only)',
   'Meta': 'Health and this description',

@@ -5,6 +5,7 @@ import type { TenantScope } from '#shared/scope'
 import { recordEvent } from '#events/outbox'
 import { iso } from '#shared/time'
 import { toTenantResource } from '#tenancy/transformers/tenant_transformer'
+import { normaliseOrigins } from '#voice/actions/entry_points'
 
 /** The scope's own tenant. */
 export async function findTenant(scope: TenantScope) {
@@ -19,6 +20,8 @@ export interface TenantSettingsInput {
   timeZone?: string
   locale?: string
   defaultCountry?: string
+  /** Exact origins of third-party pages that may frame the call bar (`/embed/<slug>/callbar`). */
+  callBarEmbedOrigins?: string[]
 }
 
 /** Changes the tenant's settings; returns before and after for the log. */
@@ -29,10 +32,23 @@ export async function updateTenant(scope: TenantScope, input: TenantSettingsInpu
   if (input.timeZone !== undefined) changes.time_zone = input.timeZone
   if (input.locale !== undefined) changes.locale = input.locale
   if (input.defaultCountry !== undefined) changes.default_country = input.defaultCountry
+  if (input.callBarEmbedOrigins !== undefined) changes.callbar_embed_origins = normaliseOrigins(input.callBarEmbedOrigins, 'callBarEmbedOrigins')
   await scope.trx.from('tenants').where('id', scope.tenantId).update(changes)
   const after = await findTenant(scope)
   await recordEvent(scope, { type: 'tenant.updated', entityType: 'tenant', entityId: scope.tenantId, payload: { ...after } })
+  if (!sameList(before.callBarEmbedOrigins, after.callBarEmbedOrigins)) {
+    await recordEvent(scope, {
+      type: 'tenant.call_bar_embedding_changed',
+      entityType: 'tenant',
+      entityId: scope.tenantId,
+      payload: { origins: after.callBarEmbedOrigins, previous: before.callBarEmbedOrigins },
+    })
+  }
   return { before, after }
+}
+
+function sameList(a: readonly string[], b: readonly string[]) {
+  return a.length === b.length && a.every((item, i) => item === b[i])
 }
 
 /** The API shape of a trusted certificate authority. */

@@ -9,6 +9,8 @@ export interface TenantResource {
   locale: string
   defaultCountry: string
   status: 'active' | 'suspended'
+  /** Exact origins of third-party pages that may frame the call bar and drive it through the agent SDK. */
+  callBarEmbedOrigins: string[]
   createdAt: string
 }
 
@@ -22,6 +24,7 @@ export function toTenantResource(row: Record<string, any>): TenantResource {
     locale: row.locale,
     defaultCountry: (row.default_country ?? '').trim(),
     status: row.status,
+    callBarEmbedOrigins: (row.callbar_embed_origins ?? []) as string[],
     createdAt: iso(row.created_at)!,
   }
 }

@@ -19,6 +19,8 @@ export const updateTenantValidator = vine.create({
   timeZone: timeZone().optional(),
   locale: locale().optional(),
   defaultCountry: country().optional(),
+  /** Exact origins (checked and normalised by the action, like a web-call widget's allowed origins). */
+  callBarEmbedOrigins: vine.array(vine.string().trim().maxLength(200)).maxLength(20).optional(),
 })
 
 /** A trusted CA certificate for certificate login. */

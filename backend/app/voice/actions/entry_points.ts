@@ -27,10 +27,10 @@ function newWidgetKey() {
   return randomBytes(18).toString('base64url')
 }
 
-/** Exact web origins (scheme, host, port; no path), normalised; anything else is a 422 on its index. */
-export function normaliseOrigins(origins: string[]): string[] {
+/** Exact web origins (scheme, host, port; no path), normalised; anything else is a 422 on its index of `name`. */
+export function normaliseOrigins(origins: string[], name = 'allowedOrigins'): string[] {
   const result = origins.map((text, i) => {
-    const field = `allowedOrigins.${i}`
+    const field = `${name}.${i}`
     let url: URL
     try {
       url = new URL(text)

@@ -3,12 +3,13 @@ import { FieldError, notFound } from '#shared/errors'
 import type { TenantScope } from '#shared/scope'
 import { iso } from '#shared/time'
 import { recordEvent } from '#events/outbox'
+import { REST_CAPABILITY, revokeAppTokens } from '#workspace/actions/app_tokens'
 
 /**
  * What an embedded app may ask of the agent SDK. The same list as CAPABILITIES in
  * frontend/src/agent-sdk/protocol.ts (a unit test keeps the two equal).
  */
-export const SDK_CAPABILITIES = ['agent.read', 'agent.state', 'calls.read', 'calls.control', 'calls.dial', 'calls.transfer', 'calls.disposition', 'recording.control', 'queues.read'] as const
+export const SDK_CAPABILITIES = ['agent.read', 'agent.state', 'calls.read', 'calls.control', 'calls.dial', 'calls.transfer', 'calls.disposition', 'recording.control', 'queues.read', REST_CAPABILITY] as const
 
 /** The placeholders a URL template may use; the workspace fills them from the current call. */
 export const URL_PLACEHOLDERS = ['ani', 'dnis', 'callId', 'customerId', 'queueId', 'agentId', 'tenant'] as const
@@ -124,12 +125,14 @@ export async function updateEmbeddedApp(scope: TenantScope, id: string, input: E
   if (input.position !== undefined) columns.position = input.position
   if (input.enabled !== undefined) columns.enabled = input.enabled
   await scope.trx.from('embedded_apps').where('tenant_id', scope.tenantId).where('id', id).update(columns)
+  await revokeAppTokens(scope, id)
   await recordEvent(scope, { type: 'embedded_app.updated', entityType: 'embedded_app', entityId: id, payload: { changed: Object.keys(input) } })
   return findEmbeddedApp(scope, id)
 }
 
 export async function deleteEmbeddedApp(scope: TenantScope, id: string) {
   const before = await findEmbeddedApp(scope, id)
+  await revokeAppTokens(scope, id)
   await scope.trx.from('embedded_apps').where('tenant_id', scope.tenantId).where('id', id).delete()
   await recordEvent(scope, { type: 'embedded_app.deleted', entityType: 'embedded_app', entityId: id, payload: { origin: before.origin } })
   return before

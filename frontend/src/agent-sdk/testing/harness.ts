@@ -78,6 +78,7 @@ export function rig(options: Partial<AgentSdkHostOptions> = {}, appOrigin = APP)
         'calls.disposition',
         'recording.control',
         'queues.read',
+        'api.rest',
       ],
     },
     handlers: {},

@@ -1,8 +1,10 @@
 import { TestBed } from '@angular/core/testing';
 import { HttpErrorResponse } from '@angular/common/http';
 import { provideMockStore } from '@ngrx/store/testing';
-import { Observable, of, throwError } from 'rxjs';
+import { Observable, of, Subject, throwError, VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import { Paged } from '../shared/api/api-types';
+import { UserFeed } from '../shared/realtime/user-feed';
+import { POLL_SCHEDULER } from '../shared/store/schedulers';
 import {
   Acknowledgement,
   Announcement,
@@ -80,7 +82,9 @@ class FakeApi {
       { userId: 'u-2', displayName: 'Bob', acknowledgedAt: null },
     ]);
   }
+  inboxReads = 0;
   inbox(): Observable<InboxAnnouncement[]> {
+    this.inboxReads++;
     return of(this.inboxItems);
   }
   acknowledge(id: string): Observable<InboxAnnouncement> {
@@ -184,5 +188,58 @@ describe('AnnouncementsStore', () => {
     expect(store.pending().map((a) => a.displayName)).toEqual(['Bob']);
     await store.withdraw(store.announcements()[0]!);
     expect(store.announcements()).toEqual([]);
+  });
+});
+
+describe('InboxStore live', () => {
+  function live() {
+    const { api } = setup();
+    const pushes = new Subject<string>();
+    const asked: string[][] = [];
+    const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
+    TestBed.overrideProvider(UserFeed, {
+      useValue: {
+        changes: (...prefixes: string[]) => {
+          asked.push(prefixes);
+          return pushes;
+        },
+      },
+    });
+    TestBed.overrideProvider(POLL_SCHEDULER, { useValue: scheduler });
+    const store = TestBed.inject(InboxStore);
+    store.load();
+    TestBed.runInInjectionContext(() => store.followLive());
+    return { api, store, pushes, asked, scheduler };
+  }
+
+  it('re-reads the inbox when an announcement is pushed: the badge counts a new one without a reload', () => {
+    const { api, store, pushes, asked } = live();
+    expect(asked).toEqual([['announcement.']]);
+    expect(store.unreadCount()).toBe(2);
+    api.inboxItems = [inboxItem('a-new', { priority: 'urgent' }), ...api.inboxItems];
+    pushes.next('announcement.published');
+    expect(store.unreadCount()).toBe(3);
+    expect(store.urgentUnreadCount()).toBe(2);
+  });
+
+  it('reads once more at the end of a burst, not once per push', () => {
+    const { api, pushes, scheduler } = live();
+    const before = api.inboxReads;
+    for (let i = 0; i < 5; i++) pushes.next('announcement.published');
+    expect(api.inboxReads).toBe(before + 1);
+    scheduler.flush();
+    expect(api.inboxReads).toBe(before + 2);
+  });
+
+  it('closes the reader when the announcement being read was withdrawn', () => {
+    const { api, store, pushes, scheduler } = live();
+    store.open(store.items().find((a) => a.id === 'a-normal')!);
+    pushes.next('announcement.acknowledged');
+    scheduler.flush();
+    expect(store.reading()?.id).toBe('a-normal');
+    api.inboxItems = api.inboxItems.filter((a) => a.id !== 'a-normal');
+    pushes.next('announcement.withdrawn');
+    scheduler.flush();
+    expect(store.reading()).toBeNull();
   });
 });

@@ -1,8 +1,15 @@
 import { computed, inject } from '@angular/core';
 import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { throttleTime } from 'rxjs';
+import { UserFeed } from '../shared/realtime/user-feed';
+import { POLL_SCHEDULER } from '../shared/store/schedulers';
 import { loadMethod, withLoad } from '../shared/store/with-load';
 import { withMutation } from '../shared/store/with-mutation';
 import { AnnouncementsApi, InboxAnnouncement } from './announcements-api';
+
+/** Pushes closer together than this make one re-read of the inbox. */
+export const INBOX_PUSH_COALESCE_MS = 500;
 
 interface InboxState {
   readonly items: InboxAnnouncement[];
@@ -34,11 +41,36 @@ export const InboxStore = signalStore(
     ),
   })),
   withMethods((store, api = inject(AnnouncementsApi)) => ({
+    /** Reads the inbox; an announcement open for reading that was withdrawn meanwhile closes. */
     load: loadMethod(
       store,
       () => api.inbox(),
-      (items) => patchState(store, { items }),
+      (items) => {
+        const reading = store.reading();
+        patchState(store, {
+          items,
+          reading: reading && (items.find((a) => a.id === reading.id) ?? null),
+        });
+      },
     ),
+  })),
+  withMethods((store, feed = inject(UserFeed), scheduler = inject(POLL_SCHEDULER)) => ({
+    /**
+     * Keeps the inbox live while the caller (a card, the page) exists: re-reads it when an
+     * announcement is published, withdrawn or acknowledged for this user, or after a reconnect.
+     * Call it in an injection context.
+     */
+    followLive(): void {
+      feed
+        .changes('announcement.')
+        .pipe(
+          throttleTime(INBOX_PUSH_COALESCE_MS, scheduler, { leading: true, trailing: true }),
+          takeUntilDestroyed(),
+        )
+        .subscribe(() => store.load());
+    },
+  })),
+  withMethods((store, api = inject(AnnouncementsApi)) => ({
     open(item: InboxAnnouncement): void {
       patchState(store, { reading: item, saveError: null });
     },

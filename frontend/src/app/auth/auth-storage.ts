@@ -1,4 +1,5 @@
 import { Injectable } from '@angular/core';
+import { browserStorage } from '../shared/storage/browser-storage';
 
 const TOKEN_KEY = 'cc.auth.token';
 const TENANT_KEY = 'cc.auth.tenant';
@@ -7,22 +8,22 @@ const TENANT_KEY = 'cc.auth.tenant';
 @Injectable({ providedIn: 'root' })
 export class AuthStorage {
   token(): string | null {
-    return localStorage.getItem(TOKEN_KEY);
+    return browserStorage().getItem(TOKEN_KEY);
   }
 
   saveToken(token: string): void {
-    localStorage.setItem(TOKEN_KEY, token);
+    browserStorage().setItem(TOKEN_KEY, token);
   }
 
   clearToken(): void {
-    localStorage.removeItem(TOKEN_KEY);
+    browserStorage().removeItem(TOKEN_KEY);
   }
 
   lastTenant(): string {
-    return localStorage.getItem(TENANT_KEY) ?? '';
+    return browserStorage().getItem(TENANT_KEY) ?? '';
   }
 
   saveTenant(slug: string): void {
-    localStorage.setItem(TENANT_KEY, slug);
+    browserStorage().setItem(TENANT_KEY, slug);
   }
 }

@@ -89,11 +89,16 @@ export const rememberSession = createEffect(
   { functional: true, dispatch: false },
 );
 
+/** The embedded call bar (/embed/…) signs in and out in place: it never leaves for the console. */
+const embedded = (router: Router): boolean =>
+  typeof router.url === 'string' && router.url.startsWith('/embed/');
+
 /** Opens the console (or the page the user came from) after login or signup. */
 export const enterConsole = createEffect(
   (actions$ = inject(Actions), router = inject(Router)) =>
     actions$.pipe(
       ofType(authApiEvents.loginSucceeded, signupApiEvents.signupSucceeded),
+      filter(() => !embedded(router)),
       tap(() => {
         const returnUrl = router.routerState.snapshot.root.queryParams['returnUrl'];
         void router.navigateByUrl(safeReturnUrl(returnUrl));
@@ -155,6 +160,7 @@ export const leaveConsole = createEffect(
   (actions$ = inject(Actions), router = inject(Router)) =>
     actions$.pipe(
       ofType(authApiEvents.logoutCompleted, authInterceptorEvents.sessionExpired),
+      filter(() => !embedded(router)),
       tap((action) => {
         const returnUrl =
           action.type === authInterceptorEvents.sessionExpired.type ? router.url : undefined;

@@ -11,6 +11,7 @@ const STEMS: Readonly<Record<Capability, string>> = {
   'calls.disposition': 'callsDisposition',
   'recording.control': 'recordingControl',
   'queues.read': 'queuesRead',
+  'api.rest': 'apiRest',
 };
 
 /** One capability as the form offers it: its wire name and the key of its one-line explanation. */

@@ -1,6 +1,7 @@
 import { computed, inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
+import { browserStorage } from '../shared/storage/browser-storage';
 import { withMutation } from '../shared/store/with-mutation';
 import { Operator, PlatformApi } from './platform-api';
 
@@ -9,7 +10,7 @@ const OPERATOR_KEY = 'cc.platform.operator';
 
 function rememberedOperator(): Operator | null {
   try {
-    return JSON.parse(localStorage.getItem(OPERATOR_KEY) ?? 'null') as Operator | null;
+    return JSON.parse(browserStorage().getItem(OPERATOR_KEY) ?? 'null') as Operator | null;
   } catch {
     return null;
   }
@@ -19,7 +20,7 @@ function rememberedOperator(): Operator | null {
 export const PlatformSession = signalStore(
   { providedIn: 'root' },
   withState({
-    token: localStorage.getItem(TOKEN_KEY),
+    token: browserStorage().getItem(TOKEN_KEY),
     operator: rememberedOperator(),
   }),
   withMutation(),
@@ -31,16 +32,16 @@ export const PlatformSession = signalStore(
       const outcome = await store.mutate(api.login(email, password));
       if (outcome.ok) {
         const { token, operator } = outcome.value;
-        localStorage.setItem(TOKEN_KEY, token);
-        localStorage.setItem(OPERATOR_KEY, JSON.stringify(operator));
+        browserStorage().setItem(TOKEN_KEY, token);
+        browserStorage().setItem(OPERATOR_KEY, JSON.stringify(operator));
         patchState(store, { token, operator });
         void router.navigate(['/platform/tenants']);
       }
       return outcome;
     },
     signOut(): void {
-      localStorage.removeItem(TOKEN_KEY);
-      localStorage.removeItem(OPERATOR_KEY);
+      browserStorage().removeItem(TOKEN_KEY);
+      browserStorage().removeItem(OPERATOR_KEY);
       patchState(store, { token: null, operator: null });
       void router.navigate(['/platform/login']);
     },

@@ -10,6 +10,13 @@ export interface TenantChanges {
   readonly timeZone?: string;
   readonly locale?: Locale;
   readonly defaultCountry?: string | null;
+  readonly callBarEmbedOrigins?: readonly string[];
+}
+
+/** The organisation as its settings page sees it. */
+export interface TenantSettings extends Tenant {
+  /** Exact origins of third-party pages (a CRM) that may frame the call bar and drive it via the SDK. */
+  readonly callBarEmbedOrigins: string[];
 }
 
 /** A certificate authority whose client certificates may sign in. */
@@ -28,12 +35,12 @@ export class SettingsApi {
   private readonly http = inject(HttpClient);
   private readonly base = `${API_BASE}/tenant`;
 
-  tenant(): Observable<Tenant> {
-    return this.http.get<ApiData<Tenant>>(this.base).pipe(map((r) => r.data));
+  tenant(): Observable<TenantSettings> {
+    return this.http.get<ApiData<TenantSettings>>(this.base).pipe(map((r) => r.data));
   }
 
-  updateTenant(changes: TenantChanges): Observable<Tenant> {
-    return this.http.patch<ApiData<Tenant>>(this.base, changes).pipe(map((r) => r.data));
+  updateTenant(changes: TenantChanges): Observable<TenantSettings> {
+    return this.http.patch<ApiData<TenantSettings>>(this.base, changes).pipe(map((r) => r.data));
   }
 
   certificateAuthorities(): Observable<CertificateAuthority[]> {

@@ -5,13 +5,12 @@ import { Store } from '@ngrx/store';
 import { catchError, of, pipe, switchMap, tap } from 'rxjs';
 import { toApiError } from '../shared/api/api-error';
 import { ApiError } from '../shared/api/api-types';
-import { Tenant } from '../shared/api/models';
 import { withMutation } from '../shared/store/with-mutation';
-import { CertificateAuthority, SettingsApi, TenantChanges } from './settings-api';
+import { CertificateAuthority, SettingsApi, TenantChanges, TenantSettings } from './settings-api';
 import { settingsApiEvents } from '../auth/auth.events';
 
 interface SettingsState {
-  readonly tenant: Tenant | null;
+  readonly tenant: TenantSettings | null;
   readonly tenantLoading: boolean;
   readonly authorities: CertificateAuthority[];
   readonly authoritiesLoading: boolean;

@@ -16,6 +16,8 @@ export interface WebCallEntry {
 /** Body of POST /public/web-calls/:key. */
 export interface WebCallStart {
   readonly name?: string;
+  /** The visitor's phone number, so the agent finds their account (becomes the caller id). */
+  readonly phone?: string;
   readonly language?: Locale;
 }
 

@@ -3,8 +3,8 @@ import { VoiceFailure } from '../shared/voice/voice-models';
 /** Where the web call stands (the `data-call-state` test hook). */
 export type WebCallState = 'idle' | 'connecting' | 'connected' | 'ended' | 'failed';
 
-/** Why a web call failed: a voice failure, or the server refused to start it. */
-export type WebCallFailure = VoiceFailure | 'server';
+/** Why a web call failed: a voice failure, a phone number the server could not read, or another refusal. */
+export type WebCallFailure = VoiceFailure | 'phone' | 'server';
 
 /** How a web call ended, from the room's disconnect reason. */
 export type WebCallEnd = 'hung_up' | 'ended' | 'lost';

@@ -34,6 +34,16 @@ class FakeWebCallApi {
   }
   start(_key: string, body: WebCallStart): Observable<WebCallStarted> {
     this.started.push(body);
+    if (body.phone === '12')
+      return throwError(
+        () =>
+          new HttpErrorResponse({
+            status: 422,
+            error: {
+              errors: [{ field: 'phone', rule: 'phoneNumber', message: 'This is not a phone number' }],
+            },
+          }),
+      );
     if (this.refuse)
       return throwError(
         () =>
@@ -84,9 +94,9 @@ describe('WebCallStore', () => {
 
   it('asks for the microphone, starts the call, joins with the microphone and counts from then', async () => {
     const { store, api, voice } = await setup();
-    await store.call('zh-CN', '  Li Lei ');
+    await store.call('zh-CN', { name: '  Li Lei ', phone: ' 138 0013 8000 ' });
     expect(voice.log).toEqual(['check mic', 'connect call-w-1 +mic']);
-    expect(api.started).toEqual([{ name: 'Li Lei', language: 'zh-CN' }]);
+    expect(api.started).toEqual([{ name: 'Li Lei', phone: '138 0013 8000', language: 'zh-CN' }]);
     expect(store.callState()).toBe('connected');
     expect(store.callId()).toBe('w-1');
     expect(store.connectedAt()).toBe(1_000);
@@ -108,6 +118,14 @@ describe('WebCallStore', () => {
     expect(store.callState()).toBe('failed');
     expect(store.failure()).toBe('server');
     expect(store.failureMessage()).toBe('Too many calls');
+  });
+
+  it('names the phone number when the server cannot read it, and leaves blanks out of the request', async () => {
+    const { store, api } = await setup();
+    await store.call('en', { name: '  ', phone: '12' });
+    expect(api.started).toEqual([{ language: 'en', phone: '12' }]);
+    expect(store.callState()).toBe('failed');
+    expect(store.failure()).toBe('phone');
   });
 
   it('fails when the room cannot be joined', async () => {

@@ -9,7 +9,7 @@ import { POLL_SCHEDULER } from '../shared/store/schedulers';
 import { DtmfDigit } from '../shared/voice/dtmf';
 import { VoiceError } from '../shared/voice/voice-models';
 import { VoiceSession } from '../shared/voice/voice-session';
-import { WebCallApi, WebCallEntry } from './web-call-api';
+import { WebCallApi, WebCallEntry, WebCallStart } from './web-call-api';
 import {
   canStartCall,
   endOfCall,
@@ -52,6 +52,20 @@ const initial: WebCallStoreState = {
 };
 
 /** State of the public web-call widget: the entry point, then one call at a time through the voice session. */
+/** What the visitor tells about themselves before calling (both optional). */
+export interface WebCaller {
+  readonly name?: string;
+  /** As typed; the server reads it with the organisation's country. */
+  readonly phone?: string;
+}
+
+/** The start request: the language and whatever the visitor filled in, trimmed; blanks left out. */
+export function startBody(language: Locale, caller: WebCaller): WebCallStart {
+  const name = caller.name?.trim();
+  const phone = caller.phone?.trim();
+  return { language, ...(name ? { name } : {}), ...(phone ? { phone } : {}) };
+}
+
 export const WebCallStore = signalStore(
   withState<WebCallStoreState>(initial),
   withMethods(
@@ -81,7 +95,7 @@ export const WebCallStore = signalStore(
           }
         },
         /** Asks for the microphone, starts the call, joins its room and publishes the microphone. */
-        async call(language: Locale, name?: string): Promise<void> {
+        async call(language: Locale, caller: WebCaller = {}): Promise<void> {
           const key = store.key();
           if (!key || !canStartCall(store.callState())) return;
           patchState(store, {
@@ -98,12 +112,11 @@ export const WebCallStore = signalStore(
           if (store.callState() !== 'connecting') return;
           let started;
           try {
-            const trimmed = name?.trim();
-            started = await firstValueFrom(
-              api.start(key, trimmed ? { name: trimmed, language } : { language }),
-            );
+            started = await firstValueFrom(api.start(key, startBody(language, caller)));
           } catch (error) {
-            return fail('server', toApiError(error).message);
+            const refusal = toApiError(error);
+            const phone = refusal.fieldErrors.some((e) => e.field === 'phone');
+            return fail(phone ? 'phone' : 'server', refusal.message);
           }
           // Hung up while waiting: the call is never joined and times out on the server.
           if (store.callState() !== 'connecting') return;

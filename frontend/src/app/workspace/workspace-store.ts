@@ -197,8 +197,9 @@ export const WorkspaceStore = signalStore(
           return onCall((callId) => api.consultCommand(callId, name));
         },
         /** Places an outbound call to a number. */
-        dial(number: string): Promise<Outcome<AgentSelf>> {
-          return command(api.dial({ number }));
+        /** Dials out, on behalf of a queue when given (its caller id and statistics). */
+        dial(number: string, queueId?: string): Promise<Outcome<AgentSelf>> {
+          return command(api.dial(queueId ? { number, queueId } : { number }));
         },
         async sendDtmf(digit: DtmfDigit): Promise<Outcome<AgentSelf>> {
           patchState(store, { digits: (store.digits() + digit).slice(-32) });

@@ -117,5 +117,21 @@ test.group('Call control over HTTP', (group) => {
     bad.assertStatus(422)
     assert.equal(bad.body().errors[0].field, 'language')
   })
+
+  test('a web caller’s stated phone number must be a phone number; nothing is created otherwise', async ({ client, assert }) => {
+    const org = await makeTenant()
+    const queue = (await client.post('/api/v1/queues').header('authorization', org.auth).json({ name: 'Web' })).body().data
+    const entry = await client
+      .post('/api/v1/entry-points')
+      .header('authorization', org.auth)
+      .json({ kind: 'web', name: 'Website', allowedOrigins: ['https://shop.example'], target: { type: 'queue', queueId: queue.id } })
+    entry.assertStatus(201)
+    const bad = await client.post(`/api/v1/public/web-calls/${entry.body().data.widgetKey}`).json({ name: 'Visitor', phone: '12' })
+    bad.assertStatus(422)
+    await matchesContract(bad)
+    assert.deepEqual([bad.body().errors[0].field, bad.body().errors[0].rule], ['phone', 'phoneNumber'])
+    const calls = await asAdmin(org, (scope) => scope.trx.from('calls').count('* as n').first())
+    assert.equal(Number(calls.n), 0)
+  })
 })
 

@@ -108,4 +108,16 @@ export const workspaceOperations: OperationMap = {
     description: 'The workspace shows, for the current call, the apps with no queues or with the call’s queue, and fills the URL template from the call.',
     success: json(200, list('EmbeddedApp'), 'The enabled apps'),
   },
+  'agent.embedded_apps_token': {
+    tag: 'Workspace',
+    summary: 'A short-lived REST token for an embedded app',
+    description:
+      'The workspace asks for it when the app calls `getAppToken()` through the SDK (the app never sees the agent’s session). The token lives ' +
+      '10 minutes (never past the agent’s session, and it ends when the agent signs out or the app is changed), is accepted only with the ' +
+      'app’s origin in `Origin`, only on routes that need a permission, and carries the agent’s permissions among customers.*, tickets.*, ' +
+      'knowledge.view and queues.view. Answers from such requests carry `Access-Control-Allow-Origin` for that origin. 403 `E_CAPABILITY` when ' +
+      'the app lacks `api.rest`; 404 for a disabled or unknown app.',
+    success: json(201, data('AppToken'), 'The token, shown once'),
+    errors: [403],
+  },
 }

@@ -169,7 +169,7 @@ export const contactCenterSchemas: SchemaMap = {
   RecordingRequest: input({ action: { type: 'string', enum: ['start', 'stop', 'pause', 'resume'] } }, ['action']),
   DispositionRequest: input({ code: { type: 'string', minLength: 1, maxLength: 64 }, notes: nullable({ type: 'string', maxLength: 2000 }) }, ['code']),
   WebCallEntry: object({ tenantName: { type: 'string' }, name: { type: 'string' }, language: { type: 'string', enum: ['en', 'zh-CN'] }, enabled: { type: 'boolean' } }),
-  WebCallRequest: input({ name: { type: 'string', maxLength: 80 }, language: { type: 'string', enum: ['en', 'zh-CN'] } }),
+  WebCallRequest: input({ name: { type: 'string', maxLength: 80 }, phone: { type: 'string', maxLength: 40, description: 'The visitor’s phone number as typed; becomes the caller id (E.164) so the agent’s screen pop finds the customer' }, language: { type: 'string', enum: ['en', 'zh-CN'] } }),
   WebCallStarted: object({ callId: id, join: ref('JoinGrant') }),
   Queue: object({
     id,

@@ -9,6 +9,11 @@ export const tenantProperties: Record<string, Schema> = {
   locale: ref('Locale'),
   defaultCountry: { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' },
   status: { type: 'string', enum: ['active', 'suspended'] },
+  callBarEmbedOrigins: {
+    type: 'array',
+    items: { type: 'string' },
+    description: 'Exact origins of third-party pages (a CRM) that may frame the call bar at /embed/{slug}/callbar and drive it through the agent SDK',
+  },
   createdAt: ref('Timestamp'),
 }
 
@@ -39,7 +44,18 @@ export const tenancySchemas: SchemaMap = {
     },
     ['organisationName', 'slug', 'timeZone', 'locale', 'adminName', 'adminEmail', 'password']
   ),
-  UpdateTenantRequest: input({ name: organisationName, timeZone: ref('TimeZone'), locale: ref('Locale'), defaultCountry: country }),
+  UpdateTenantRequest: input({
+    name: organisationName,
+    timeZone: ref('TimeZone'),
+    locale: ref('Locale'),
+    defaultCountry: country,
+    callBarEmbedOrigins: {
+      type: 'array',
+      maxItems: 20,
+      items: { type: 'string', maxLength: 200 },
+      description: 'Exact http(s) origins (no path, no wildcard); a bad one answers 422 on `callBarEmbedOrigins.<index>`',
+    },
+  }),
   CertificateAuthorityRequest: input(
     {
       name: { type: 'string', minLength: 1, maxLength: 120 },

@@ -6,7 +6,7 @@ const priority = { type: 'string', enum: ['normal', 'urgent'], description: 'urg
 const audience = { type: 'string', enum: ['organisation', 'teams'], description: 'organisation: every user; teams: the members of teamIds' }
 const title = { type: 'string', minLength: 1, maxLength: 200 }
 const reminderNote = nullable({ type: 'string', maxLength: 2000 })
-const capability = { type: 'string', enum: ['agent.read', 'agent.state', 'calls.read', 'calls.control', 'calls.dial', 'calls.transfer', 'calls.disposition', 'recording.control', 'queues.read'] }
+const capability = { type: 'string', enum: ['agent.read', 'agent.state', 'calls.read', 'calls.control', 'calls.dial', 'calls.transfer', 'calls.disposition', 'recording.control', 'queues.read', 'api.rest'] }
 const embeddedAppFields = {
   name: { type: 'string', minLength: 1, maxLength: 80 },
   urlTemplate: { type: 'string', minLength: 1, maxLength: 2000, description: 'e.g. https://crm.example.com/pop?phone={ani}&call={callId}&customer={customerId}' },
@@ -87,6 +87,12 @@ export const workspaceSchemas: SchemaMap = {
     enabled: { type: 'boolean' },
     createdAt: when,
     updatedAt: when,
+  }),
+  AppToken: object({
+    token: { type: 'string', description: 'Send as `Authorization: Bearer …` from the app’s origin' },
+    expiresAt: when,
+    origin: { type: 'string', description: 'The only origin the token is accepted from' },
+    permissions: { type: 'array', items: { type: 'string' }, description: 'What the token may do (a subset of the agent’s permissions)' },
   }),
   EmbeddedAppRequest: input(embeddedAppFields, ['name', 'urlTemplate']),
   UpdateEmbeddedAppRequest: input(embeddedAppFields),

@@ -58,7 +58,7 @@ const SYNC_CASES: Array<[{ tryValidate(data: unknown): Promise<[unknown, unknown
   ]],
   [teamValidator, 'POST', '/api/v1/teams', [{ name: 'T', supervisorIds: [UUID] }, { name: '' }, { name: 'T', description: 'd'.repeat(401) }]],
   [teamMembersValidator, 'PUT', '/api/v1/teams/{id}/members', [{ userIds: [] }, {}]],
-  [updateTenantValidator, 'PATCH', '/api/v1/tenant', [{ name: 'Acme 2', defaultCountry: 'DE', timeZone: 'Europe/Paris' }, { timeZone: 'Nowhere' }, { defaultCountry: 'DEU' }]],
+  [updateTenantValidator, 'PATCH', '/api/v1/tenant', [{ name: 'Acme 2', defaultCountry: 'DE', timeZone: 'Europe/Paris', callBarEmbedOrigins: ['https://crm.example'] }, { timeZone: 'Nowhere' }, { defaultCountry: 'DEU' }, { callBarEmbedOrigins: 'https://crm.example' }]],
   [certificateAuthorityValidator, 'POST', '/api/v1/tenant/certificate-authorities', [{ name: 'CA', pem: CA_PEM }, { name: 'CA', pem: 'junk' }, { name: 'CA' }]],
   [operatorLoginValidator, 'POST', '/api/v1/platform/auth/login', [{ email: 'o@p.test', password: 'x' }, { password: 'x' }]],
 ]
@@ -183,7 +183,7 @@ test.group('OpenAPI document', (group) => {
       header: () => 'application/json; charset=utf-8',
       request: { config: { method: 'GET', endpoint: '/api/v1/tenant?x=1' } },
     })
-    const tenant = { id: MISSING_ID, slug: 'acme', name: 'Acme', timeZone: 'UTC', locale: 'en', defaultCountry: 'US', status: 'active', createdAt: new Date().toISOString() }
+    const tenant = { id: MISSING_ID, slug: 'acme', name: 'Acme', timeZone: 'UTC', locale: 'en', defaultCountry: 'US', status: 'active', callBarEmbedOrigins: [], createdAt: new Date().toISOString() }
     assert.deepEqual(contractProblems(fake(200, { data: tenant })), [])
     assert.match(contractProblems(fake(200, { data: { ...tenant, secret: 'x' } }))[0], /must NOT have additional properties \(secret\)/)
     const { slug: _slug, ...withoutSlug } = tenant

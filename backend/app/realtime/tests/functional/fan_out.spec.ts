@@ -159,6 +159,25 @@ test.group('Realtime fan-out through Redis', (group) => {
   }).skip(!redisUrl, 'REDIS_URL is not set')
 })
 
+test.group('Realtime fan-out: one message on many channels', () => {
+  test('a message for a whole team goes out in few Redis calls, each channel numbered on its own', async ({ assert, cleanup }) => {
+    const bus = new RedisBus(redisUrl!, { name: 'test-many', prefix: `test-many-${newId()}:` })
+    const got: Array<{ channel: string; seq: number; event: string }> = []
+    await bus.subscribe({ message: (m) => got.push(m), resync: () => {} })
+    cleanup(() => bus.close())
+    const channels = Array.from({ length: 1201 }, (_, i) => `tenant/${newId()}/user/${i}`)
+    assert.equal(await bus.publish(channels[0], '{"n":0}'), 1)
+    // More channels than one script call takes (500): the chunks keep the order of the list.
+    const seqs = await bus.publishMany(channels, '{"n":1}')
+    assert.deepEqual(seqs, [2, ...Array(1200).fill(1)])
+    const deadline = Date.now() + 5000
+    while (got.length < 1202 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+    assert.lengthOf(got, 1202)
+    assert.deepEqual(got.slice(0, 3).map((m) => [m.channel, m.seq, m.event]), [[channels[0], 1, '{"n":0}'], [channels[0], 2, '{"n":1}'], [channels[1], 1, '{"n":1}']])
+    assert.deepEqual(await Promise.all([bus.current(channels[0]), bus.current(channels[1200])]), [2, 1])
+  }).skip(!redisUrl, 'REDIS_URL is not set')
+})
+
 test.group('Realtime fan-out in-process', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 

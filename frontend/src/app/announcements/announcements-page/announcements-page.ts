@@ -47,6 +47,10 @@ export class AnnouncementsPage implements OnInit {
     this.session.selectSignal(authFeature.selectPermissionSet)().has('announcements.manage'),
   );
 
+  constructor() {
+    this.inbox.followLive();
+  }
+
   ngOnInit(): void {
     this.inbox.load();
   }

@@ -41,6 +41,10 @@ import { InboxStore } from '../inbox-store';
 export class InboxCard implements OnInit {
   protected readonly store = inject(InboxStore);
 
+  constructor() {
+    this.store.followLive();
+  }
+
   ngOnInit(): void {
     this.store.load();
   }

@@ -16,6 +16,9 @@ import { Reminder } from '../calendar-api';
 import { CalendarStore } from '../calendar-store';
 import { dayKey, lunarDayOf } from '../lunar-day';
 import { ReminderModal } from '../reminder-modal/reminder-modal';
+import { CallbackChips, DayCallbacks } from '../../callbacks/calendar-callbacks/calendar-callbacks';
+import { CallbackForm } from '../../callbacks/callback-form/callback-form';
+import { CallbacksStore } from '../../callbacks/callbacks-store';
 
 /** Month calendar with lunar dates, solar terms and festivals, the user's reminders and the ones due. */
 @Component({
@@ -35,7 +38,11 @@ import { ReminderModal } from '../reminder-modal/reminder-modal';
     ApiErrorAlert,
     PageHeader,
     ReminderModal,
+    CallbackChips,
+    DayCallbacks,
+    CallbackForm,
   ],
+  providers: [CallbacksStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-page-header
@@ -77,6 +84,7 @@ import { ReminderModal } from '../reminder-modal/reminder-modal';
               {{ reminder.dueAt | date: 'HH:mm' }} {{ reminder.title }}
             </button>
           }
+          <app-callback-chips [date]="date" />
         </div>
       </nz-calendar>
       <aside class="side">
@@ -104,6 +112,7 @@ import { ReminderModal } from '../reminder-modal/reminder-modal';
               />
             }
           </ul>
+          <app-day-callbacks [day]="store.selected()" [month]="store.month()" />
           <button nz-button nzBlock type="button" (click)="store.openCreate()">
             <nz-icon nzType="plus" />
             {{ 'calendar.addReminder' | transloco }}
@@ -155,6 +164,7 @@ import { ReminderModal } from '../reminder-modal/reminder-modal';
       </li>
     </ng-template>
     <app-reminder-modal />
+    <app-callback-form />
   `,
   styles: `
     .layout {

@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  DOCUMENT,
   effect,
   inject,
   signal,
@@ -12,6 +13,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDividerModule } from 'ng-zorro-antd/divider';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -27,10 +29,15 @@ import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { FieldErrorText } from '../../shared/ui/field-error/field-error';
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
+import { originsValidator, toOrigin } from '../../voice/entry-points/widget-snippet';
 import { CertificateAuthorities } from '../certificate-authorities/certificate-authorities';
 import { SettingsStore } from '../settings-store';
 
-/** Organisation settings (name, time zone, language, default country) and certificate authorities. */
+
+/**
+ * Organisation settings (name, time zone, language, default country, the sites that may embed the
+ * call bar) and certificate authorities.
+ */
 @Component({
   selector: 'app-settings-page',
   imports: [
@@ -38,6 +45,7 @@ import { SettingsStore } from '../settings-store';
     TranslocoPipe,
     NzButtonModule,
     NzCardModule,
+    NzDividerModule,
     NzFormModule,
     NzInputModule,
     NzSelectModule,
@@ -57,6 +65,7 @@ export class SettingsPage {
   private readonly toast = inject(OutcomeToast);
   private readonly transloco = inject(TranslocoService);
   private readonly lang = translationTick(this.transloco);
+  private readonly origin = inject(DOCUMENT).location.origin;
 
   private readonly granted = this.session.selectSignal(authFeature.selectPermissionSet);
   protected readonly canEditTenant = computed(() => this.granted().has('tenant.settings.manage'));
@@ -67,6 +76,7 @@ export class SettingsPage {
   protected readonly timeZones = timeZones();
   protected readonly countries = computed(() => countryOptions(this.lang()));
   protected readonly unmatched = signal<string[]>([]);
+  protected readonly errorKeys = { origin: 'embed.settings.originRule' };
   protected readonly form = new FormGroup({
     name: new FormControl('', {
       nonNullable: true,
@@ -75,6 +85,10 @@ export class SettingsPage {
     timeZone: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     locale: new FormControl<Locale>('en', { nonNullable: true, validators: [Validators.required] }),
     defaultCountry: new FormControl<string | null>(null),
+    callBarEmbedOrigins: new FormControl<string[]>([], {
+      nonNullable: true,
+      validators: [originsValidator],
+    }),
   });
 
   constructor() {
@@ -89,16 +103,28 @@ export class SettingsPage {
             timeZone: tenant.timeZone,
             locale: tenant.locale,
             defaultCountry: tenant.defaultCountry,
+            callBarEmbedOrigins: tenant.callBarEmbedOrigins ?? [],
           });
         }
       });
     });
   }
 
+  /** The address a CRM page frames to show this organisation's call bar. */
+  protected callBarUrl(slug: string): string {
+    return `${this.origin}/embed/${slug}/callbar`;
+  }
+
   protected async save(): Promise<void> {
     const outcome = await submitForm(this.form, this.unmatched, () => {
       const value = this.form.getRawValue();
-      return this.store.saveTenant({ ...value, name: value.name.trim() });
+      return this.store.saveTenant({
+        ...value,
+        name: value.name.trim(),
+        callBarEmbedOrigins: [
+          ...new Set(value.callBarEmbedOrigins.map((origin) => toOrigin(origin) ?? origin)),
+        ],
+      });
     });
     if (outcome?.ok) {
       this.form.markAsPristine();

@@ -77,6 +77,8 @@ export interface Call {
   readonly recording?: RecordingState;
   readonly ivrDigits?: readonly string[];
   readonly room?: string | null;
+  /** A callback (asked for on overflow, or scheduled): answering it dials the customer. */
+  readonly callback?: boolean;
 }
 
 /** How a supervisor is on a call. */

@@ -4,6 +4,7 @@ import { NzDateAdapter } from 'ng-zorro-antd/core/time';
 import { en_US, NzI18nService, zh_CN } from 'ng-zorro-antd/i18n';
 import { firstValueFrom } from 'rxjs';
 import { Locale } from '../api/models';
+import { browserStorage } from '../storage/browser-storage';
 
 const LOCALE_KEY = 'cc.locale';
 
@@ -17,13 +18,13 @@ export class Language {
 
   /** The language remembered on this browser (before login), if any. */
   remembered(): Locale | null {
-    const value = localStorage.getItem(LOCALE_KEY);
+    const value = browserStorage().getItem(LOCALE_KEY);
     return value === 'en' || value === 'zh-CN' ? value : null;
   }
 
   /** Switches the page to `locale` and remembers it on this browser. */
   use(locale: Locale): void {
-    localStorage.setItem(LOCALE_KEY, locale);
+    browserStorage().setItem(LOCALE_KEY, locale);
     this.transloco.setActiveLang(locale);
     this.nzI18n.setLocale(locale === 'zh-CN' ? zh_CN : en_US);
     this.dateAdapter?.setLocale(locale === 'zh-CN' ? 'zh-CN' : 'en-US');

@@ -1,3 +1,4 @@
+import { AbstractControl, ValidationErrors } from '@angular/forms';
 /** Size the embedded call widget gets unless the site changes it. */
 const WIDGET_WIDTH = 360;
 const WIDGET_HEIGHT = 560;
@@ -41,4 +42,10 @@ export function toOrigin(value: string): string | null {
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return null;
   if (url.username || url.password) return null;
   return url.origin;
+}
+
+/** Every listed origin must be a bare http(s) origin: `{ origin: { value } }` names the first bad one. */
+export function originsValidator(control: AbstractControl<string[] | null>): ValidationErrors | null {
+  const bad = (control.value ?? []).find((value) => toOrigin(value) === null);
+  return bad === undefined ? null : { origin: { value: bad } };
 }

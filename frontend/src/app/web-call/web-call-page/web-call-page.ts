@@ -6,6 +6,7 @@ import {
   inject,
   input,
   signal,
+  untracked,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -49,6 +50,9 @@ import { WebCallStore } from '../web-call-store';
 export class WebCallPage {
   /** The widget key from the route. */
   readonly key = input.required<string>();
+  /** `?name=` and `?phone=`: a site that knows its signed-in visitor fills the form in. */
+  readonly prefillName = input<string | undefined>(undefined, { alias: 'name' });
+  readonly prefillPhone = input<string | undefined>(undefined, { alias: 'phone' });
 
   protected readonly store = inject(WebCallStore);
   protected readonly voice = inject(VoiceSession);
@@ -56,6 +60,7 @@ export class WebCallPage {
   private readonly locale = inject(WebCallLocale);
 
   protected readonly name = signal('');
+  protected readonly phone = signal('');
   protected readonly padOpen = signal(false);
   protected readonly busy = computed(() => this.store.callState() === 'connecting');
   protected readonly live = computed(() => this.store.callState() === 'connected');
@@ -73,6 +78,12 @@ export class WebCallPage {
   constructor() {
     effect(() => void this.store.load(this.key()));
     effect(() => {
+      const name = this.prefillName();
+      const phone = this.prefillPhone();
+      if (name) untracked(() => this.name.set(name.slice(0, 80)));
+      if (phone) untracked(() => this.phone.set(phone.slice(0, 40)));
+    });
+    effect(() => {
       const language = this.store.entry()?.language;
       if (language) this.locale.follow(language);
     });
@@ -80,7 +91,7 @@ export class WebCallPage {
 
   protected async call(): Promise<void> {
     this.padOpen.set(false);
-    await this.store.call(this.locale.locale(), this.name());
+    await this.store.call(this.locale.locale(), { name: this.name(), phone: this.phone() });
   }
 
   protected hangUp(): Promise<void> {

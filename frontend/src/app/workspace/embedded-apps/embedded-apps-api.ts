@@ -21,6 +21,14 @@ export interface EmbeddedApp {
   readonly updatedAt: string;
 }
 
+/** POST /agent/embedded-apps/:id/token: a REST token bound to the app's origin. */
+export interface MintedAppToken {
+  readonly token: string;
+  readonly expiresAt: string;
+  readonly origin: string;
+  readonly permissions: readonly string[];
+}
+
 /** The signed-in agent's embedded apps. */
 @Injectable({ providedIn: 'root' })
 export class EmbeddedAppsApi {
@@ -30,6 +38,13 @@ export class EmbeddedAppsApi {
   agentApps(): Observable<EmbeddedApp[]> {
     return this.http
       .get<ApiData<EmbeddedApp[]>>(`${API_BASE}/agent/embedded-apps`)
+      .pipe(map((r) => r.data));
+  }
+
+  /** A short-lived REST token for one of the apps (the app must be granted `api.rest`). */
+  token(appId: string): Observable<MintedAppToken> {
+    return this.http
+      .post<ApiData<MintedAppToken>>(`${API_BASE}/agent/embedded-apps/${encodeURIComponent(appId)}/token`, {})
       .pipe(map((r) => r.data));
   }
 }

@@ -1,14 +1,21 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideMockStore } from '@ngrx/store/testing';
 import { VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import { initialAuthState } from '../../auth/auth.reducer';
 import { AgentSelf } from '../../shared/api/acd-models';
+import { RealtimeClient } from '../../shared/realtime/realtime-client';
+import { FakeRealtime } from '../../shared/realtime/testing/fake-realtime';
 import { POLL_SCHEDULER } from '../../shared/store/schedulers';
 import { QueueStats } from '../../supervisor/supervisor-api';
-import { callEventKey, MY_QUEUES_POLL_MS, MyQueuesStore } from './my-queues-store';
+import {
+  callEventKey,
+  MY_QUEUES_POLL_MS,
+  MY_QUEUES_PUSH_COALESCE_MS,
+  MyQueuesStore,
+} from './my-queues-store';
 
 const STATS = '/api/v1/queues/stats';
 const EPOCH = new Date(0).toISOString();
@@ -37,23 +44,35 @@ const FIGURES = [
 ];
 
 /** A store following a call event key the test changes, for a session holding `permissions`. */
-function setup(permissions = ['calls.handle', 'queues.view']) {
+function setup(permissions = ['calls.handle', 'queues.view'], live = false) {
   const scheduler = new VirtualTimeScheduler(VirtualAction, 0);
+  const realtime = new FakeRealtime();
   TestBed.configureTestingModule({
     providers: [
       MyQueuesStore,
       provideHttpClient(),
       provideHttpClientTesting(),
       provideMockStore({
-        initialState: { auth: { ...initialAuthState, user: { id: 'ada' }, permissions } },
+        initialState: {
+          auth: { ...initialAuthState, user: { id: 'ada' }, tenant: { id: 't-1' }, permissions },
+        },
       }),
       { provide: POLL_SCHEDULER, useValue: scheduler },
+      { provide: RealtimeClient, useValue: realtime },
     ],
   });
   const store = TestBed.inject(MyQueuesStore);
   const http = TestBed.inject(HttpTestingController);
   const events = signal('ready||');
-  TestBed.runInInjectionContext(() => store.follow(events));
+  TestBed.runInInjectionContext(() => {
+    if (live) {
+      // As the card wires it: pushes on the queue channels are part of the key.
+      store.follow(computed(() => `${events()}#${store.pushes()}`));
+      store.followQueues(store.queueKey);
+    } else {
+      store.follow(events);
+    }
+  });
   // The scheduler's frame only moves when an action runs, so the elapsed time is counted here.
   let elapsed = 0;
   const advance = (ms: number) => {
@@ -62,7 +81,7 @@ function setup(permissions = ['calls.handle', 'queues.view']) {
     scheduler.maxFrames = elapsed;
     scheduler.flush();
   };
-  return { store, http, events, advance };
+  return { store, http, events, advance, realtime };
 }
 
 describe('MyQueuesStore', () => {
@@ -102,6 +121,35 @@ describe('MyQueuesStore', () => {
     advance(MY_QUEUES_POLL_MS);
     http.expectOne(STATS).flush(null, { status: 503, statusText: 'Unavailable' });
     expect(store.mine()).toHaveLength(2);
+  });
+
+  it('follows the channels of the agent’s queues and re-reads on their pushes, bursts coalesced', () => {
+    const { store, http, advance, realtime } = setup(undefined, true);
+    advance(0);
+    http.expectOne(STATS).flush({ data: FIGURES });
+    advance(0);
+    expect(realtime.asked).toEqual(['tenant/t-1/queue/sales', 'tenant/t-1/queue/support']);
+
+    // The snapshot each channel starts with says nothing new.
+    realtime.snapshot('tenant/t-1/queue/sales');
+    advance(0);
+    http.expectNone(STATS);
+
+    realtime.event('tenant/t-1/queue/sales', 'call.queued');
+    advance(0);
+    http.expectOne(STATS).flush({ data: [queue('sales', ['ada'], 3), queue('support', ['ada'])] });
+    expect(store.mine().map((q) => q.waiting)).toEqual([3, 0]);
+
+    realtime.event('tenant/t-1/queue/support', 'call.queued');
+    realtime.event('tenant/t-1/queue/sales', 'call.offered');
+    advance(0);
+    http.expectNone(STATS);
+    advance(MY_QUEUES_PUSH_COALESCE_MS);
+    advance(0);
+    http.expectOne(STATS).flush({ data: [queue('support', ['ada'])] });
+    advance(0);
+    expect(realtime.followed('tenant/t-1/queue/sales')).toBe(false);
+    expect(realtime.followed('tenant/t-1/queue/support')).toBe(true);
   });
 
   it('never asks for the figures without queues.view', () => {

@@ -1,14 +1,23 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  untracked,
+} from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Clock } from '../../shared/time/clock';
 import { elapsedSince } from '../../shared/time/duration';
+import { SdkBridge } from '../sdk-bridge/sdk-bridge';
 import { WorkspaceStore } from '../workspace-store';
 import { callEventKey, MyQueuesStore } from './my-queues-store';
 
 /**
  * A compact "My queues" card: for each queue the agent belongs to, the callers waiting, how long
  * the oldest has waited (ticking) and the agents ready. Hidden when the agent has no queue or
- * may not read queue figures.
+ * may not read queue figures. Live through the queues' realtime channels; each new reading is
+ * handed to the SDK bridge, which tells embedded apps `queue.statsChanged` when it differs.
  */
 @Component({
   selector: 'app-my-queues',
@@ -87,6 +96,7 @@ export class MyQueues {
   private readonly store = inject(MyQueuesStore);
   private readonly workspace = inject(WorkspaceStore);
   private readonly clock = inject(Clock);
+  private readonly bridge = inject(SdkBridge, { optional: true });
 
   /** The agent's queues with the oldest caller's wait as `mm:ss` (null when nobody waits). */
   protected readonly rows = computed(() => {
@@ -101,6 +111,14 @@ export class MyQueues {
   });
 
   constructor() {
-    this.store.follow(computed(() => callEventKey(this.workspace.agent())));
+    this.store.follow(
+      computed(() => `${callEventKey(this.workspace.agent())}#${this.store.pushes()}`),
+    );
+    this.store.followQueues(this.store.queueKey);
+    effect(() => {
+      if (this.store.stats() === null) return;
+      const mine = this.store.mine();
+      untracked(() => this.bridge?.queueFiguresRead(mine));
+    });
   }
 }

@@ -120,7 +120,11 @@ export class OfferCard {
 
   /** The card's heading: an incoming call, or a colleague asking to consult. */
   protected readonly label = computed(() =>
-    this.store.consultOffer() ? 'softphone.consultOffer' : 'workspace.incomingCall',
+    this.store.consultOffer()
+      ? 'softphone.consultOffer'
+      : this.store.agent()?.call?.callback
+        ? 'callbacks.offerLabel'
+        : 'workspace.incomingCall',
   );
   protected readonly party = computed(() => otherParty(this.store.agent()?.call));
   protected readonly secondsLeft = computed(() =>

@@ -1,5 +1,6 @@
 import { AgentSelf, CallSnapshot } from '../../shared/api/acd-models';
-import { sdkEvents } from './sdk-events';
+import { QueueStats } from '../../supervisor/supervisor-api';
+import { queueFiguresChanged, sdkEvents } from './sdk-events';
 import { SdkContext, sdkView } from './sdk-snapshot';
 
 const context: SdkContext = { queueNames: new Map(), agentQueues: [], customer: null };
@@ -77,11 +78,15 @@ describe('SDK events from the workspace state', () => {
   });
 
   it('tells why the call ended and hands over the whole call', () => {
-    const views = [agent(), agent({ state: 'wrap_up', call: call({ status: 'ended', endReason: 'agent_hangup' }) })].map(
-      (a) => sdkView(a, context),
-    );
+    const views = [
+      agent(),
+      agent({ state: 'wrap_up', call: call({ status: 'ended', endReason: 'agent_hangup' }) }),
+    ].map((a) => sdkView(a, context));
     const ended = sdkEvents(views[0]!, views[1]!).find((e) => e.topic === 'call.ended');
-    expect(ended?.payload).toMatchObject({ reason: 'agent_hangup', call: { id: 'c-1', state: 'wrap_up' } });
+    expect(ended?.payload).toMatchObject({
+      reason: 'agent_hangup',
+      call: { id: 'c-1', state: 'wrap_up' },
+    });
   });
 
   it('publishes a missed offer once the call disappears', () => {
@@ -113,7 +118,10 @@ describe('SDK events from the workspace state', () => {
   });
 
   it('keeps the call of a consulted agent as theirs', () => {
-    const consulted = agent({ userId: 'u-2', call: call({ agentId: 'u-1', consult: { agentId: 'u-2', state: 'talking' } as never }) });
+    const consulted = agent({
+      userId: 'u-2',
+      call: call({ agentId: 'u-1', consult: { agentId: 'u-2', state: 'talking' } as never }),
+    });
     expect(sdkView(consulted, context).call?.state).toBe('connected');
   });
 
@@ -154,5 +162,52 @@ describe('SDK events from the workspace state', () => {
         agent({ state: 'not_ready', reason: 'lunch', call: null }),
       ),
     ).toEqual(['agent.stateChanged']);
+  });
+});
+
+const figures = (queueId: string, extra: Partial<QueueStats> = {}): QueueStats => ({
+  queueId,
+  name: queueId,
+  serviceLevelSeconds: 20,
+  waiting: 0,
+  oldestQueuedAt: null,
+  offered: 0,
+  answered: 0,
+  abandoned: 0,
+  answeredWithinThreshold: 0,
+  serviceLevel: null,
+  agentsReady: 1,
+  agentsBusy: 0,
+  memberIds: ['u-1'],
+  since: '2026-01-01T00:00:00.000Z',
+  ...extra,
+});
+
+describe('queue.statsChanged from the My queues readings', () => {
+  const sales = figures('sales');
+  const waiting = figures('sales', { waiting: 1, oldestQueuedAt: '2026-01-01T08:00:00.000Z' });
+
+  it('tells apps the first reading, then only readings that differ', () => {
+    expect(queueFiguresChanged(null, [sales])).toBe(true);
+    expect(queueFiguresChanged(null, [])).toBe(true);
+    expect(queueFiguresChanged([sales], [figures('sales')])).toBe(false);
+    expect(queueFiguresChanged([sales], [waiting])).toBe(true);
+    expect(
+      queueFiguresChanged(
+        [waiting],
+        [figures('sales', { agentsReady: 2, waiting: 1, oldestQueuedAt: waiting.oldestQueuedAt })],
+      ),
+    ).toBe(true);
+  });
+
+  it('counts a queue joined or left and a new oldest caller, but not the day’s totals', () => {
+    expect(queueFiguresChanged([sales], [sales, figures('vip')])).toBe(true);
+    expect(queueFiguresChanged([sales, figures('vip')], [sales])).toBe(true);
+    expect(
+      queueFiguresChanged([waiting], [{ ...waiting, oldestQueuedAt: '2026-01-01T08:05:00.000Z' }]),
+    ).toBe(true);
+    expect(
+      queueFiguresChanged([sales], [{ ...sales, offered: 9, answered: 9, serviceLevel: 1 }]),
+    ).toBe(false);
   });
 });

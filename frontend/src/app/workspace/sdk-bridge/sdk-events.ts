@@ -5,6 +5,7 @@ import type {
   EventTopic,
   Target,
 } from '../../../agent-sdk/types';
+import type { QueueStats as LiveQueueStats } from '../../supervisor/supervisor-api';
 import { SdkView } from './sdk-snapshot';
 
 /** One event to publish. */
@@ -69,9 +70,7 @@ function changed(prev: SdkView, next: SdkView, before: CallInfo, call: CallInfo)
       events.push(event('call.answered', { call }));
     if (now === 'held') events.push(event('call.held', { call }));
     if (isOver(call) && !isOver(before))
-      events.push(
-        event('call.ended', { call, reason: endReason(next.endReason, before, false) }),
-      );
+      events.push(event('call.ended', { call, reason: endReason(next.endReason, before, false) }));
   }
   if (before.muted !== call.muted) events.push(event('call.muteChanged', { call }));
   if (before.recording !== call.recording) events.push(event('call.recordingChanged', { call }));
@@ -88,7 +87,11 @@ function changed(prev: SdkView, next: SdkView, before: CallInfo, call: CallInfo)
  * call was transferred, when the workspace knows it. The first view (no agent before) says nothing:
  * apps got it in their welcome snapshot.
  */
-export function sdkEvents(prev: SdkView, next: SdkView, transferTo: Target | null = null): SdkEvent[] {
+export function sdkEvents(
+  prev: SdkView,
+  next: SdkView,
+  transferTo: Target | null = null,
+): SdkEvent[] {
   if (!prev.agent) return [];
   const events: SdkEvent[] = [];
   if (next.agent && next.agent.state !== prev.agent.state) {
@@ -105,4 +108,24 @@ export function sdkEvents(prev: SdkView, next: SdkView, transferTo: Target | nul
     if (call) events.push(...arrived(call));
   }
   return events;
+}
+
+/** What apps learn of a queue from a reading: the longest wait ticks by itself, so its start counts. */
+const figures = (stats: LiveQueueStats) =>
+  [stats.queueId, stats.name, stats.waiting, stats.agentsReady, stats.oldestQueuedAt].join('|');
+
+/**
+ * Whether a reading of the agent's queues (the My queues card's) tells apps something new, so they
+ * get `queue.statsChanged`: a queue joined or left, its callers waiting, its oldest caller or its
+ * ready agents changed. The first reading (`prev` null) counts, so apps that connected before it
+ * learn the figures without asking.
+ */
+export function queueFiguresChanged(
+  prev: readonly LiveQueueStats[] | null,
+  next: readonly LiveQueueStats[],
+): boolean {
+  if (prev === null) return true;
+  return (
+    prev.length !== next.length || prev.some((stats, i) => figures(stats) !== figures(next[i]!))
+  );
 }

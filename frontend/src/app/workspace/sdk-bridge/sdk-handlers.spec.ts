@@ -69,7 +69,7 @@ function fakeWorkspace(state: AgentSelf | null) {
     transfer: (target) => done(`transfer ${JSON.stringify(target)}`),
     consult: (userId) => done(`consult ${userId}`),
     consultCommand: (name) => done(`consult/${name}`),
-    dial: (number) => done(`dial ${number}`),
+    dial: (number, queueId) => done(`dial ${number}${queueId ? ` for ${queueId}` : ''}`),
     sendDtmf: (digit) => done(`dtmf ${digit}`),
     recording: (action) => done(`recording ${action}`),
     disposition: (code, notes) => done(`disposition ${code} ${notes ?? ''}`.trim()),
@@ -180,6 +180,28 @@ describe('SDK handlers', () => {
     await call$(ws, 'agent.setReady', {});
     expect(sent).toEqual(['state not_ready break', 'state ready']);
     expect(info).toMatchObject({ id: 'u-1', displayName: 'Ann Agent' });
+  });
+
+  it('dials on behalf of the queue the app names', async () => {
+    const ready = agent();
+    const { ws, sent } = fakeWorkspace({ ...ready, state: 'ready', call: null });
+    await call$(ws, 'calls.dial', { to: '+8613800138000', queueId: 'q-1' }).catch(() => null);
+    expect(sent).toEqual(['dial +8613800138000 for q-1']);
+  });
+
+  it('serves an app token for the calling app’s origin, or says the host has none', async () => {
+    const { ws } = fakeWorkspace(agent());
+    await expect(call$(ws, 'auth.getAppToken', {})).rejects.toMatchObject({ code: 'E_UNSUPPORTED' });
+    const origins: string[] = [];
+    const withTokens: SdkWorkspace = {
+      ...ws,
+      appToken: (origin) => {
+        origins.push(origin);
+        return Promise.resolve({ token: 't', expiresAt: 'x', apiBase: '/api/v1', origin, permissions: [] });
+      },
+    };
+    await expect(call$(withTokens, 'auth.getAppToken', {})).resolves.toMatchObject({ origin: APP.origin });
+    expect(origins).toEqual([APP.origin]);
   });
 
   it('refuses to dial when the agent may not', async () => {

@@ -1,6 +1,7 @@
 import type { HostHandlers } from '../../../agent-sdk/host';
 import type {
   AgentInfo,
+  AppToken,
   CallAction as SdkCallAction,
   CallInfo,
   QueueStats,
@@ -33,7 +34,7 @@ export interface SdkWorkspace {
   transfer(target: TransferTarget): Done;
   consult(userId: string): Done;
   consultCommand(name: ConsultCommand): Done;
-  dial(number: string): Done;
+  dial(number: string, queueId?: string): Done;
   sendDtmf(digit: DtmfDigit): Done;
   recording(action: RecordingCommand): Done;
   disposition(code: string, notes?: string): Done;
@@ -44,6 +45,8 @@ export interface SdkWorkspace {
   queueStats(queueIds?: readonly string[]): Promise<QueueStats[]>;
   /** Remembers where a call was transferred, for the `call.transferred` event. */
   transferred(callId: string, target: Target): void;
+  /** A REST token for the app at this origin (absent where apps cannot have one). */
+  appToken?(origin: string): Promise<AppToken>;
 }
 
 /** How long a `w` in DTMF digits waits. */
@@ -145,9 +148,9 @@ export function sdkHandlers(ws: SdkWorkspace, wait = sleep): HostHandlers {
     },
     'calls.conference': ({ callId }) =>
       run(callId, 'consult_conference', () => ws.consultCommand('conference')),
-    'calls.dial': async ({ to }) => {
+    'calls.dial': async ({ to, queueId }) => {
       if (!ws.canDial()) throw notNow(allowedNow());
-      await settle(ws.dial(to));
+      await settle(ws.dial(to, queueId));
       return currentCall();
     },
     'calls.setDisposition': ({ callId, code, notes }) =>
@@ -166,6 +169,10 @@ export function sdkHandlers(ws: SdkWorkspace, wait = sleep): HostHandlers {
     'agent.setNotReady': ({ reasonCode }) => changeState('not_ready', reasonCode),
     'agent.get': async () => agentInfo(),
     'queues.getStats': ({ queueIds }) => ws.queueStats(queueIds),
+    'auth.getAppToken': async (_params, app) => {
+      if (!ws.appToken) throw new CCAgentError('E_UNSUPPORTED', 'This host does not issue app tokens.');
+      return ws.appToken(app.origin);
+    },
   };
 }
 

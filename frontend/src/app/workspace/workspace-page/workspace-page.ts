@@ -10,6 +10,8 @@ import { EmbeddedApps } from '../embedded-apps/embedded-apps';
 import { ScreenPopStore } from '../screen-pop/screen-pop-store';
 import { SdkBridge } from '../sdk-bridge/sdk-bridge';
 import { WorkspaceStore } from '../workspace-store';
+import { CallbackForm } from '../../callbacks/callback-form/callback-form';
+import { CallbacksStore } from '../../callbacks/callbacks-store';
 
 /**
  * The agent workspace: the call bar, the ringing card while a call is offered, the softphone of
@@ -19,8 +21,17 @@ import { WorkspaceStore } from '../workspace-store';
  */
 @Component({
   selector: 'app-workspace-page',
-  imports: [TranslocoPipe, ApiErrorAlert, PageHeader, CallBar, CallPanel, OfferCard, EmbeddedApps],
-  providers: [ScreenPopStore, SdkBridge],
+  imports: [
+    TranslocoPipe,
+    ApiErrorAlert,
+    PageHeader,
+    CallBar,
+    CallPanel,
+    OfferCard,
+    EmbeddedApps,
+    CallbackForm,
+  ],
+  providers: [ScreenPopStore, SdkBridge, CallbacksStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
     'data-testid': 'workspace',
@@ -36,6 +47,7 @@ import { WorkspaceStore } from '../workspace-store';
     <app-call-panel />
     <app-embedded-apps />
     <app-offer-card />
+    <app-callback-form />
     <span
       hidden
       data-testid="workspace-subscribed"

@@ -6,6 +6,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { WorkspaceStore } from '../workspace-store';
+import { ScheduleCallbackButton } from '../../callbacks/schedule-callback-button/schedule-callback-button';
 
 /** Longest disposition code and notes the server accepts. */
 const CODE_MAX = 64;
@@ -14,7 +15,14 @@ const NOTES_MAX = 2000;
 /** The call's disposition: a short code and notes, saved while connected or in wrap-up. */
 @Component({
   selector: 'app-wrap-up-form',
-  imports: [FormsModule, TranslocoPipe, NzButtonModule, NzIconModule, NzInputModule],
+  imports: [
+    FormsModule,
+    TranslocoPipe,
+    NzButtonModule,
+    NzIconModule,
+    NzInputModule,
+    ScheduleCallbackButton,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="form" (ngSubmit)="save()" data-testid="workspace-disposition">
@@ -26,6 +34,7 @@ const NOTES_MAX = 2000;
             >{{ 'softphone.dispositionSaved' | transloco }}: <code>{{ code }}</code></span
           >
         }
+        <app-schedule-callback-button class="callback" place="wrap-up" size="small" />
       </div>
       <div class="fields">
         <input
@@ -80,6 +89,10 @@ const NOTES_MAX = 2000;
       gap: 8px;
       margin-bottom: 8px;
       font-weight: 600;
+    }
+    .callback {
+      margin-left: auto;
+      font-weight: normal;
     }
     .saved {
       font-weight: normal;

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
@@ -6,11 +7,21 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { throttleTime } from 'rxjs';
+import { UserFeed } from '../../../shared/realtime/user-feed';
+import { POLL_SCHEDULER } from '../../../shared/store/schedulers';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert/api-error-alert';
 import { CareTaskList } from '../care-task-list/care-task-list';
 import { CareTasksStore } from '../care-tasks-store';
 
-/** "My care tasks" on the home page: greetings and callbacks due today or overdue, with the badge count. */
+/** Pushes closer together than this make one re-read of the card. */
+export const CARE_PUSH_COALESCE_MS = 500;
+
+/**
+ * "My care tasks" on the home page: greetings and callbacks due today or overdue, with the badge
+ * count. Live: a task created, due, claimed or closed for the user or their team, or a deleted
+ * rule, makes it re-read.
+ */
 @Component({
   selector: 'app-care-card',
   imports: [
@@ -94,6 +105,19 @@ import { CareTasksStore } from '../care-tasks-store';
 })
 export class CareCard implements OnInit {
   protected readonly store = inject(CareTasksStore);
+
+  constructor() {
+    inject(UserFeed)
+      .changes('care_task.', 'care_rule.')
+      .pipe(
+        throttleTime(CARE_PUSH_COALESCE_MS, inject(POLL_SCHEDULER), {
+          leading: true,
+          trailing: true,
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.store.refresh());
+  }
 
   ngOnInit(): void {
     this.store.show({ when: 'due', assigned: 'mine', perPage: 10 });

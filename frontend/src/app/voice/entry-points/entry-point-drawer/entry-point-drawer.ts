@@ -10,14 +10,7 @@ import {
   untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import {
-  AbstractControl,
-  FormControl,
-  FormGroup,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -38,13 +31,8 @@ import { FieldErrorText } from '../../../shared/ui/field-error/field-error';
 import { OutcomeToast } from '../../../shared/ui/outcome-toast';
 import { EntryPoint, EntryPointInput, EntryPointTarget, VoiceLanguage } from '../../voice-api';
 import { EntryPointsStore } from '../entry-points-store';
-import { iframeSnippet, toOrigin, widgetUrl } from '../widget-snippet';
+import { iframeSnippet, originsValidator, toOrigin, widgetUrl } from '../widget-snippet';
 
-/** Every allowed origin must be a bare http(s) origin: `{ origin: { value } }` names the first bad one. */
-function originsValidator(control: AbstractControl<string[] | null>): ValidationErrors | null {
-  const bad = (control.value ?? []).find((value) => toOrigin(value) === null);
-  return bad === undefined ? null : { origin: { value: bad } };
-}
 
 /** Drawer to create or edit a number or a web widget; shows a widget's embed snippet. */
 @Component({

@@ -1,0 +1,179 @@
+/**
+ * Reverse mode with real media: the admin lists a CRM site (http://localhost:<port>, another origin
+ * than the platform's 127.0.0.1) in the organisation settings; the sample CRM page on that site
+ * frames the call bar (/embed/<slug>/callbar), the agent signs in inside the frame, and the CRM page
+ * drives the call through the agent SDK (`connectToFrame`): ready, the offer of a web call, answer,
+ * hold and retrieve (the media server enforces both), hang up, receiving every event. The same CRM
+ * page from an origin the organisation did not list is framed (the platform's own origin) but its
+ * hello is ignored: E_TIMEOUT. Screenshots at 1366×768 in English and Chinese.
+ */
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { browserSuite, signedInPage, snap } from './harness.mjs'
+import { media } from './media.mjs'
+
+const PASSWORD = 'e2e password 123'
+const suite = browserSuite({ media: true, missing: process.env.LIVEKIT_URL ? null : 'LIVEKIT_URL is not set: the LiveKit server did not start' })
+const api = suite.api
+const { invite, waitHearing, waitForCall, newPage } = media(suite, PASSWORD)
+
+/** Waits until the CRM page's log shows a line containing `text`. */
+function logLine(page, text, timeout = 20_000) {
+  return page.locator('[data-testid="crm-log"] li', { hasText: text }).first().waitFor({ timeout })
+}
+
+/** An organisation with an agent in a queue that a web-call widget reaches. */
+async function organisation(prefix) {
+  const slug = `${prefix}-${randomBytes(3).toString('hex')}`
+  const admin = (await api('POST', '/signup', null, { organisationName: 'Northwind Desk', slug, timeZone: 'Asia/Shanghai', locale: 'en', adminName: 'Admin', adminEmail: `admin@${slug}.test`, password: PASSWORD })).data.token
+  const roles = Object.fromEntries((await api('GET', '/roles', admin)).data.map((r) => [r.key, r.id]))
+  const lin = await invite(admin, slug, roles, 'Lin Agent', 'agent')
+  const sales = (await api('POST', '/queues', admin, { name: 'Sales', wrapUpSeconds: 120 })).data
+  await api('PUT', `/queues/${sales.id}/members`, admin, { userIds: [lin.id] })
+  return { slug, admin, lin, sales }
+}
+
+/** Opens the sample CRM page of `crmOrigin` framing the call bar, and signs the agent in inside the frame. */
+async function crmWithCallBar(slug, agent, crmOrigin, extra = '') {
+  const crm = await newPage()
+  await crm.goto(`${crmOrigin}/sdk-sample/crm.html?slug=${slug}&platform=${encodeURIComponent(suite.platform.baseUrl)}${extra}`)
+  const frame = crm.getByTestId('crm-callbar-frame').contentFrame()
+  await frame.getByTestId('embed-sign-in').waitFor()
+  await frame.getByTestId('embed-email').fill(agent.email)
+  await frame.getByTestId('embed-password').fill(PASSWORD)
+  await frame.getByTestId('embed-password').press('Enter')
+  await frame.getByTestId('workspace-call-bar').waitFor()
+  return { crm, frame }
+}
+
+test('a CRM page frames the call bar and drives a web call through the SDK: ready, offer, answer, hold, retrieve, hang up', { skip: suite.reason ?? false, timeout: 300_000 }, async () => {
+  const { slug, admin, lin, sales } = await organisation('cbe')
+  const entry = (await api('POST', '/entry-points', admin, { kind: 'web', name: 'Website', target: { type: 'queue', queueId: sales.id } })).data
+  const port = new URL(suite.platform.baseUrl).port
+  const crmOrigin = `http://localhost:${port}`
+
+  // The admin lists the CRM site in the settings page (a path is refused on the spot).
+  const adminPage = await signedInPage(suite, { slug, email: `admin@${slug}.test`, password: PASSWORD })
+  await adminPage.goto(`${suite.platform.baseUrl}/settings`)
+  const origins = adminPage.getByTestId('settings-callbar-origins')
+  await origins.click()
+  await adminPage.keyboard.type(`${crmOrigin}/crm`)
+  await adminPage.keyboard.press('Enter')
+  await adminPage.getByTestId('settings-save').click()
+  await adminPage.getByTestId('field-error').filter({ hasText: 'is not an origin' }).waitFor()
+  await origins.locator('.ant-select-selection-item-remove').click()
+  await origins.click()
+  await adminPage.keyboard.type(crmOrigin)
+  await adminPage.keyboard.press('Enter')
+  await adminPage.keyboard.press('Escape')
+  await adminPage.getByTestId('settings-save').click()
+  await adminPage.locator('.ant-message-notice').first().waitFor()
+  assert.deepEqual((await api('GET', '/tenant', admin)).data.callBarEmbedOrigins, [crmOrigin])
+  assert.match(await adminPage.getByTestId('settings-callbar-url').innerText(), new RegExp(`/embed/${slug}/callbar$`))
+  await snap(adminPage, '90-settings-callbar-embedding')
+  await adminPage.close()
+  const framed = await fetch(`${suite.platform.baseUrl}/embed/${slug}/callbar`)
+  assert.equal(framed.headers.get('content-security-policy'), `frame-ancestors 'self' ${crmOrigin}`)
+  assert.equal(framed.headers.get('x-frame-options'), null)
+
+  // The CRM page (another origin) frames the call bar; the agent signs in inside it; the SDK connects.
+  const { crm, frame } = await crmWithCallBar(slug, lin, crmOrigin)
+  await crm.locator('[data-testid="crm-status"][data-state="connected"]').waitFor()
+  await frame.locator('[data-testid="embed-link"][data-state="connected"]').waitFor()
+  assert.match(await frame.getByTestId('embed-link').innerText(), new RegExp(crmOrigin))
+
+  await crm.getByTestId('crm-ready').click()
+  await logLine(crm, 'agent.stateChanged ready')
+  await frame.locator('[data-testid="workspace-call-bar"][data-state="ready"]').waitFor()
+
+  // A customer calls from the website; the CRM page hears the offer and answers it.
+  const customer = await newPage()
+  await customer.goto(`${suite.platform.baseUrl}/call/${entry.widgetKey}`)
+  await customer.getByTestId('web-call-start').click()
+  await customer.waitForSelector('[data-testid="web-call"][data-call-state="connected"]')
+  const callId = await customer.getByTestId('web-call').getAttribute('data-call-id')
+  await waitForCall(admin, callId, (c) => c.status === 'offered' && c.agentId === lin.id)
+  await logLine(crm, 'call.offered')
+  await frame.getByTestId('embed-offer').waitFor()
+  await crm.getByTestId('crm-answer').click()
+  await logLine(crm, 'answer → ok')
+  await logLine(crm, 'call.answered')
+  await frame.locator('[data-testid="embed-call-bar"][data-media-state="connected"]').waitFor()
+  await waitHearing(customer, 'web-call-subscribed', `a:${lin.id}`)
+
+  // Hold and retrieve from the CRM page: the media server enforces both, the CRM hears about both.
+  await crm.getByTestId('crm-hold').click()
+  await logLine(crm, 'hold → ok')
+  await logLine(crm, 'call.held')
+  await waitHearing(customer, 'web-call-subscribed', `a:${lin.id}`, false)
+  assert.equal((await api('GET', `/calls/${callId}`, admin)).data.onHold, true)
+  await frame.getByTestId('embed-on-hold').waitFor()
+  await snap(crm, '91-crm-callbar-held-en')
+  await crm.getByTestId('crm-retrieve').click()
+  await logLine(crm, 'call.retrieved')
+  await waitHearing(customer, 'web-call-subscribed', `a:${lin.id}`)
+  assert.equal((await api('GET', `/calls/${callId}`, admin)).data.onHold, false)
+
+  // The agent switches the call bar to Chinese inside the frame.
+  await frame.getByTestId('language-switch').click()
+  await frame.getByTestId('language-option-zh-CN').click()
+  await frame.getByText('保持').first().waitFor()
+  await snap(crm, '92-crm-callbar-connected-zh-CN')
+
+  await crm.getByTestId('crm-hangup').click()
+  await logLine(crm, 'hangup → ok')
+  await logLine(crm, 'call.ended')
+  await waitForCall(admin, callId, (c) => c.status === 'ended')
+  await frame.getByTestId('embed-disposition').waitFor()
+
+  const lines = (await crm.locator('[data-testid="crm-log"] li').allInnerTexts()).reverse()
+  const events = lines.filter((l) => /^#\d+ /.test(l))
+  const seqs = events.map((l) => Number(/^#(\d+)/.exec(l)[1]))
+  assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b), `events arrive in order: ${events.join(' | ')}`)
+  const topics = events.map((l) => l.split(' ')[1])
+  const order = ['call.offered', 'call.answered', 'call.held', 'call.retrieved', 'call.ended']
+  for (const topic of ['agent.stateChanged', ...order]) assert.ok(topics.includes(topic), `${topic} among ${topics.join(', ')}`)
+  assert.deepEqual(order.map((t) => topics.indexOf(t)), [...order.map((t) => topics.indexOf(t))].sort((a, b) => a - b), topics.join(', '))
+  await snap(crm, '93-crm-callbar-wrap-up-zh-CN')
+
+  // Signing out inside the frame stays in the frame; the CRM page reconnects after the next sign-in.
+  await frame.getByTestId('embed-sign-out').click()
+  await frame.getByTestId('embed-sign-in').waitFor()
+  await crm.locator('[data-testid="crm-status"][data-state="connecting"]').waitFor()
+  assert.ok(crm.frames().some((f) => new URL(f.url()).pathname === `/embed/${slug}/callbar`), 'the frame did not leave for the console')
+  await frame.getByTestId('embed-email').fill(lin.email)
+  await frame.getByTestId('embed-password').fill(PASSWORD)
+  await frame.getByTestId('embed-password').press('Enter')
+  await crm.locator('[data-testid="crm-status"][data-state="connected"]').waitFor()
+  assert.equal(await crm.getByTestId('crm-agent').getAttribute('data-state'), 'wrap_up')
+  for (const page of [crm, customer]) await page.context().close()
+})
+
+test('a CRM page the organisation did not list is ignored by the call bar: the SDK times out', { skip: suite.reason ?? false, timeout: 180_000 }, async () => {
+  const { slug, admin, lin } = await organisation('cbx')
+  const port = new URL(suite.platform.baseUrl).port
+  await api('PATCH', '/tenant', admin, { callBarEmbedOrigins: [`http://localhost:${port}`] })
+
+  // The platform's own origin may frame the page ('self') but is not a listed CRM: no answer.
+  const { crm, frame } = await crmWithCallBar(slug, lin, suite.platform.baseUrl, '&timeout=8000')
+  await frame.locator('[data-testid="embed-link"][data-state="not_listed"]').waitFor()
+  await crm.locator('[data-testid="crm-status"][data-state="refused"]').waitFor({ timeout: 20_000 })
+  assert.equal(await crm.getByTestId('crm-status').getAttribute('data-code'), 'E_TIMEOUT')
+  await crm.getByTestId('crm-ready').click()
+  assert.match((await crm.locator('[data-testid="crm-log"] li').allInnerTexts())[0], /E_NOT_CONNECTED/)
+  assert.equal((await api('GET', '/agents', admin)).data.find((a) => a.userId === lin.id)?.state ?? 'offline', 'offline', 'the unlisted page changed nothing')
+  await snap(crm, '94-crm-callbar-not-listed')
+  // In a narrow frame the bar wraps onto more rows and still fits about 200 px.
+  await crm.getByTestId('crm-callbar-frame').evaluate((el) => Object.assign(el.style, { width: '420px', height: '210px' }))
+  await crm.waitForTimeout(300)
+  const height = await frame.locator('body').evaluate((body) => body.scrollHeight)
+  assert.ok(height <= 210, `the call bar fits a 420 px wide frame (${height} px high)`)
+  await snap(crm, '95-crm-callbar-narrow')
+
+  // Opened on its own, the page says it belongs in a frame.
+  const alone = await newPage()
+  await alone.goto(`${suite.platform.baseUrl}/embed/${slug}/callbar`)
+  await alone.getByTestId('embed-not-framed').waitFor()
+  for (const page of [crm, alone]) await page.context().close()
+})
