@@ -87,7 +87,8 @@ test('a framed app answers, holds and retrieves a web call through the SDK; the 
   await linPage.locator(`[data-testid="embedded-app-frame"][data-app-id="${app.id}"]`).waitFor({ state: 'visible' })
 
   // The app asks for a REST token through the SDK and finds the caller with our API from its own origin.
-  await frame.getByTestId('sdk-lookup-caller').click()
+  // (dispatched, not a mouse click: the workspace's cards above the frame may still move it)
+  await frame.getByTestId('sdk-lookup-caller').dispatchEvent('click')
   await logLine(frame, 'lookupCaller → ok ["王小明"]')
 
   // Hold and retrieve from the app: the media server enforces both, the app hears about both.

@@ -18,9 +18,14 @@ const suite = browserSuite({ media: true, missing: process.env.LIVEKIT_URL ? nul
 const api = suite.api
 const { invite, waitHearing, waitForCall, newPage } = media(suite, PASSWORD)
 
-/** Waits until the CRM page's log shows a line containing `text`. */
-function logLine(page, text, timeout = 20_000) {
-  return page.locator('[data-testid="crm-log"] li', { hasText: text }).first().waitFor({ timeout })
+/** Waits until the CRM page's log shows a line containing `text` (else fails with the log). */
+async function logLine(page, text, timeout = 20_000) {
+  try {
+    await page.locator('[data-testid="crm-log"] li', { hasText: text }).first().waitFor({ timeout })
+  } catch (error) {
+    const lines = await page.locator('[data-testid="crm-log"] li').allInnerTexts()
+    throw new Error(`no "${text}" in the CRM page's log:\n${lines.join('\n')}`, { cause: error })
+  }
 }
 
 /** An organisation with an agent in a queue that a web-call widget reaches. */
@@ -82,6 +87,8 @@ test('a CRM page frames the call bar and drives a web call through the SDK: read
   await crm.locator('[data-testid="crm-status"][data-state="connected"]').waitFor()
   await frame.locator('[data-testid="embed-link"][data-state="connected"]').waitFor()
   assert.match(await frame.getByTestId('embed-link').innerText(), new RegExp(crmOrigin))
+  // The call bar knows the agent's state before the page asks to change it.
+  await frame.locator('[data-testid="workspace-call-bar"][data-state]').waitFor()
 
   await crm.getByTestId('crm-ready').click()
   await logLine(crm, 'agent.stateChanged ready')

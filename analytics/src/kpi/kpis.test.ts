@@ -1,0 +1,93 @@
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { openStore } from '../store/analytics_store.ts'
+import { Ingestor } from '../ingest/ingestor.ts'
+import { BASE, buildScenario } from '../testing/call_scenario.ts'
+import { DEFAULT_KPI_SETTINGS, KPI_DEFINITIONS, kpiSettingsProblems, serviceLevelLabel } from './definitions.ts'
+import { kpis, KpiQueryError } from './kpis.ts'
+
+// chDB allows one data directory per process: this file's tests share one store, each with its own tenants.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-analytics-kpi-'))
+const store = openStore({ chdbDir: dir })
+const scenario = buildScenario()
+const other = buildScenario()
+const day = { from: new Date(BASE - 3_600_000), to: new Date(BASE + 3 * 3_600_000) }
+
+before(async () => {
+  await store.migrate()
+  const ingestor = new Ingestor(store, () => {})
+  for (const [i, s] of [scenario, other].entries()) {
+    await ingestor.ingest(s.envelopes.map((event, offset) => ({ event, position: { topic: 'cc.calls', partition: i, offset } })), `kpi-${i}`)
+  }
+})
+after(async () => {
+  await store.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+test('the scenario’s KPIs equal the ones worked out by hand', async () => {
+  const [total] = await kpis(store.forTenant(scenario.tenantId), { ...day, by: 'total', settings: DEFAULT_KPI_SETTINGS })
+  // Queue arrivals: c1, c2, c3, c4 in Q, c4 again in Q2, c5 → offered 6; answered c1, c4/Q, c4/Q2, c5 → 4;
+  // abandoned c2 (3 s: short) and c3 (40 s) → 2, 1 short.
+  assert.deepEqual([total.offered, total.answered, total.abandoned, total.short_abandoned], [6, 4, 2, 1])
+  // Answer waits 10, 25, 10, 22: two under 20 s. Short abandons excluded: 2 ÷ (4 + 2 − 1) = 40 %.
+  assert.equal(total.service_level, 2 / 5)
+  // Abandon rate without short abandons: (2 − 1) ÷ (6 − 1) = 20 %.
+  assert.equal(total.abandon_rate, 1 / 5)
+  // ASA (10 + 25 + 10 + 22) ÷ 4 = 16.75 s; handle c1 90+30+30, c4/Q 60+20, c4/Q2 60+15, c5 60+10 = 375 ÷ 4.
+  assert.equal(total.asa, 16.75)
+  assert.equal(total.aht, 375 / 4)
+  assert.deepEqual([total.avg_talk, total.avg_hold, total.avg_wrap], [270 / 4, 30 / 4, 75 / 4])
+  assert.deepEqual([total.transfers, total.rona], [1, 1])
+  // Answered calls with a number: c1 (+…01), c4 (+…04), c5 (+…01, 30 minutes after c1): c1 was not resolved.
+  assert.equal(total.fcr, 2 / 3)
+  // Agents: A busy 180 s + wrap 50 s, B busy 60 + 60 = 120 s + wrap 15 + 10 = 25 s → handling 375 s.
+  // Signed in: A 3000 s, B 2700 s. Available (not `not_ready`): A 3000 − 883, B 2700.
+  assert.equal(total.occupancy, 375 / (3000 - 883 + 2700))
+  assert.equal(total.utilization, 375 / 5700)
+})
+
+test('the tenant chooses which abandons count against the service level; every tile can say which', async () => {
+  const tenant = store.forTenant(scenario.tenantId)
+  const level = async (serviceLevelAbandons: 'all' | 'none') =>
+    (await kpis(tenant, { ...day, by: 'total', settings: { ...DEFAULT_KPI_SETTINGS, serviceLevelAbandons } }))[0].service_level
+  assert.equal(await level('all'), 2 / 6)
+  assert.equal(await level('none'), 2 / 4)
+  const [wider] = await kpis(tenant, { ...day, by: 'total', settings: { ...DEFAULT_KPI_SETTINGS, serviceLevelSeconds: 25 } })
+  assert.equal(wider.service_level, 3 / 5, 'a 22 s wait is in under 25 s')
+  assert.equal(serviceLevelLabel(DEFAULT_KPI_SETTINGS), 'SL 20 s · short abandons (< 5 s) excluded')
+})
+
+test('by queue, by agent, by channel and by time in the tenant’s zone', async () => {
+  const tenant = store.forTenant(scenario.tenantId)
+  const byQueue = Object.fromEntries((await kpis(tenant, { ...day, by: 'queue', settings: DEFAULT_KPI_SETTINGS })).map((r) => [r.key, r]))
+  assert.deepEqual([byQueue[scenario.ids.Q].offered, byQueue[scenario.ids.Q].answered, byQueue[scenario.ids.Q2].offered], [5, 3, 1])
+  assert.equal(byQueue[scenario.ids.Q].occupancy, null, 'agent time has no queue')
+  const byAgent = Object.fromEntries((await kpis(tenant, { ...day, by: 'agent', settings: DEFAULT_KPI_SETTINGS })).map((r) => [r.key, r]))
+  // A answered c1 and c4/Q (handle 150 + 80); B answered c4/Q2 and c5 (75 + 70).
+  assert.deepEqual([byAgent[scenario.ids.A].answered, byAgent[scenario.ids.A].aht, byAgent[scenario.ids.B].aht], [2, 115, 72.5])
+  assert.equal(byAgent[scenario.ids.A].utilization, 230 / 3000)
+  const byChannel = Object.fromEntries((await kpis(tenant, { ...day, by: 'channel', settings: DEFAULT_KPI_SETTINGS })).map((r) => [r.key, r.offered]))
+  assert.deepEqual(byChannel, { voice: 5, web: 1 })
+  // 09:00 UTC is 17:00 in Shanghai; c1–c3 arrive 17:00–17:10, c4 17:20, c5 17:30.
+  const shanghai = { ...DEFAULT_KPI_SETTINGS, timeZone: 'Asia/Shanghai' }
+  const byInterval = (await kpis(tenant, { ...day, by: 'interval_15m', settings: shanghai })).filter((r) => r.offered > 0)
+  assert.deepEqual(byInterval.map((r) => [r.key, r.offered]), [['2026-03-02 17:00', 3], ['2026-03-02 17:15', 2], ['2026-03-02 17:30', 1]])
+  const heat = (await kpis(tenant, { ...day, by: 'weekday_hour', settings: shanghai })).filter((r) => r.offered > 0)
+  assert.deepEqual(heat.map((r) => [r.key, r.offered]), [['1-17', 6]], '2 March 2026 is a Monday')
+})
+
+test('filters, another tenant’s facts and bad queries', async () => {
+  const tenant = store.forTenant(scenario.tenantId)
+  const [onlyQ2] = await kpis(tenant, { ...day, by: 'total', settings: DEFAULT_KPI_SETTINGS, queueIds: [scenario.ids.Q2] })
+  assert.deepEqual([onlyQ2.offered, onlyQ2.answered], [1, 1])
+  const [nothing] = await kpis(store.forTenant(other.tenantId), { ...day, by: 'total', settings: DEFAULT_KPI_SETTINGS, queueIds: [scenario.ids.Q] })
+  assert.equal(nothing?.offered ?? 0, 0, 'tenant B has no rows of tenant A’s queue')
+  await assert.rejects(kpis(tenant, { ...day, by: 'queue', settings: { ...DEFAULT_KPI_SETTINGS, serviceLevelSeconds: 12 } }), (e: KpiQueryError) => e.field === 'settings.serviceLevelSeconds')
+  await assert.rejects(kpis(tenant, { from: day.to, to: day.from, by: 'total', settings: DEFAULT_KPI_SETTINGS }), (e: KpiQueryError) => e.field === 'to')
+  assert.deepEqual(kpiSettingsProblems({ ...DEFAULT_KPI_SETTINGS, fcrDays: 0, timeZone: 'Mars/Base' }).map((p) => p.field), ['fcrDays', 'timeZone'])
+  assert.equal(new Set(KPI_DEFINITIONS.map((d) => d.key)).size, KPI_DEFINITIONS.length)
+})

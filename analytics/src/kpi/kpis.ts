@@ -1,0 +1,184 @@
+/**
+ * KPIs over the facts, by one dimension, for one tenant and a time range, computed with the
+ * definitions of `definitions.ts`: the counts and sums come from ClickHouse (the 15-minute rollups,
+ * the call segments for first-contact resolution, the agent-state rollup for occupancy), the
+ * ratios are formed here, in one place. Reads go through the tenant query layer.
+ */
+import type { TenantQueries } from '../store/tenant_query.ts'
+import { kpiSettingsProblems, type KpiSettings } from './definitions.ts'
+
+/** What the numbers are grouped by. Times are read in the settings' time zone. */
+export type KpiDimension = 'total' | 'queue' | 'agent' | 'channel' | 'interval_15m' | 'hour' | 'day' | 'weekday_hour'
+
+export interface KpiQuery {
+  /** Start (inclusive) and end (exclusive) of the range, instants. */
+  from: Date
+  to: Date
+  by: KpiDimension
+  settings: KpiSettings
+  /** Only these queues (call KPIs) or agents (call and agent KPIs). */
+  queueIds?: string[]
+  agentIds?: string[]
+}
+
+/** One group's KPIs: the raw counts and the ratios (null where the denominator is 0). */
+export interface KpiRow {
+  key: string
+  offered: number
+  answered: number
+  abandoned: number
+  short_abandoned: number
+  abandon_rate: number | null
+  service_level: number | null
+  asa: number | null
+  aht: number | null
+  avg_talk: number | null
+  avg_hold: number | null
+  avg_wrap: number | null
+  transfers: number
+  rona: number
+  fcr: number | null
+  occupancy: number | null
+  utilization: number | null
+}
+
+/** A query the library refuses, naming the field (the API answers it as a 422). */
+export class KpiQueryError extends Error {
+  readonly field: string
+
+  constructor(field: string, message: string) {
+    super(`${field}: ${message}`)
+    this.field = field
+  }
+}
+
+/** The ClickHouse expression of a dimension over a time column already in the tenant's zone (`t`). */
+function keyOf(by: KpiDimension, columns: { queue: string; agent: string; channel: string }): string {
+  switch (by) {
+    case 'total':
+      return `'total'`
+    case 'queue':
+      return `toString(${columns.queue})`
+    case 'agent':
+      return `toString(${columns.agent})`
+    case 'channel':
+      return columns.channel
+    case 'interval_15m':
+      return `formatDateTime(toStartOfFifteenMinutes(t), '%Y-%m-%d %H:%i')`
+    case 'hour':
+      return `formatDateTime(t, '%Y-%m-%d %H:00')`
+    case 'day':
+      return `formatDateTime(t, '%Y-%m-%d')`
+    case 'weekday_hour':
+      return `concat(toString(toDayOfWeek(t)), '-', leftPad(toString(toHour(t)), 2, '0'))`
+  }
+}
+
+const DIMENSIONS: readonly KpiDimension[] = ['total', 'queue', 'agent', 'channel', 'interval_15m', 'hour', 'day', 'weekday_hour']
+
+function check(query: KpiQuery) {
+  if (!DIMENSIONS.includes(query.by)) throw new KpiQueryError('by', `one of ${DIMENSIONS.join(', ')}`)
+  if (!(query.from < query.to)) throw new KpiQueryError('to', 'after from')
+  const problem = kpiSettingsProblems(query.settings)[0]
+  if (problem) throw new KpiQueryError(`settings.${problem.field}`, problem.message)
+}
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null)
+
+/** Call KPIs (and occupancy, FCR) grouped by `query.by`, ordered by key. */
+export async function kpis(tenant: TenantQueries, query: KpiQuery): Promise<KpiRow[]> {
+  check(query)
+  const { settings } = query
+  const params = {
+    from: query.from.toISOString().replace('T', ' ').replace('Z', ''),
+    to: query.to.toISOString().replace('T', ' ').replace('Z', ''),
+    tz: settings.timeZone,
+    sl_bins: settings.serviceLevelSeconds / 5,
+    short_bins: settings.shortAbandonSeconds / 5,
+    fcr_days: settings.fcrDays,
+    queues: query.queueIds ?? [],
+    agents: query.agentIds ?? [],
+  }
+  const filters = (queue: string, agent: string) =>
+    `${query.queueIds?.length ? ` AND ${queue} IN {queues:Array(UUID)}` : ''}${query.agentIds?.length ? ` AND ${agent} IN {agents:Array(UUID)}` : ''}`
+
+  const calls = await tenant.select<{ key: string } & Record<string, number | string>>(
+    `SELECT ${keyOf(query.by, { queue: 'queue_id', agent: 'agent_id', channel: 'channel' })} AS key,
+       sum(queued) AS offered, sum(answered) AS answered, sum(abandoned) AS abandoned,
+       sum(arraySum(arraySlice(abandon_wait_5s, 1, {short_bins:UInt8}))) AS short_abandoned,
+       sum(arraySum(arraySlice(answer_wait_5s, 1, {sl_bins:UInt8}))) AS answered_in_sl,
+       sum(wait_answered_seconds) AS answer_wait, sum(talk_seconds) AS talk, sum(hold_seconds) AS hold,
+       sum(wrap_seconds) AS wrap, sum(transferred) AS transfers, sum(rona) AS rona
+     FROM (SELECT *, toTimeZone(bucket, {tz:String}) AS t FROM call_rollup_15m FINAL
+           WHERE tenant_id = {tenant:UUID} AND bucket >= {from:DateTime64(3)} AND bucket < {to:DateTime64(3)}
+             AND direction = 'inbound'${filters('queue_id', 'agent_id')})
+     GROUP BY key ORDER BY key`,
+    params
+  )
+
+  // First contact: the first segment of each answered call with a number, and when that number called next.
+  const fcr = await tenant.select<{ key: string; calls: number; resolved: number }>(
+    `SELECT ${keyOf(query.by, { queue: 'queue_id', agent: 'agent_id', channel: 'channel' })} AS key,
+       count() AS calls, countIf(next_ms = 0 OR next_ms > toUnixTimestamp64Milli(created_at) + {fcr_days:UInt16} * 86400000) AS resolved
+     FROM (
+       SELECT queue_id, agent_id, channel, answered, created_at, started_at, toTimeZone(started_at, {tz:String}) AS t,
+         leadInFrame(toUnixTimestamp64Milli(created_at), 1, 0) OVER (PARTITION BY ani ORDER BY created_at ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) AS next_ms
+       FROM call_segments FINAL
+       WHERE tenant_id = {tenant:UUID} AND segment_no = 1 AND ani != '' AND direction = 'inbound'
+         AND started_at >= {from:DateTime64(3)} AND started_at < {to:DateTime64(3)} + toIntervalDay({fcr_days:UInt16})
+     )
+     WHERE answered = 1 AND started_at < {to:DateTime64(3)}${filters('queue_id', 'agent_id')}
+     GROUP BY key`,
+    params
+  )
+
+  const agentFilter = query.agentIds?.length ? ' AND agent_id IN {agents:Array(UUID)}' : ''
+  // Agents' time: only meaningful by agent, by time or in total (states have no queue or channel).
+  const agentTime = ['queue', 'channel'].includes(query.by)
+    ? []
+    : await tenant.select<{ key: string; handling: number; available: number; signed_in: number }>(
+        `SELECT ${keyOf(query.by, { queue: "''", agent: 'agent_id', channel: "''" })} AS key,
+           sumIf(seconds, state IN ('busy', 'wrap_up')) AS handling,
+           sumIf(seconds, state IN ('busy', 'wrap_up', 'reserved', 'ready')) AS available,
+           sumIf(seconds, state != 'offline') AS signed_in
+         FROM (SELECT *, toTimeZone(bucket, {tz:String}) AS t FROM agent_state_rollup_15m FINAL
+               WHERE tenant_id = {tenant:UUID} AND bucket >= {from:DateTime64(3)} AND bucket < {to:DateTime64(3)}${agentFilter})
+         GROUP BY key`,
+        params
+      )
+
+  const keys = new Set([...calls.map((c) => String(c.key)), ...fcr.map((f) => f.key), ...agentTime.map((a) => a.key)])
+  const byKey = <T extends { key: unknown }>(rows: T[]) => new Map(rows.map((r) => [String(r.key), r]))
+  const callRows = byKey(calls)
+  const fcrRows = byKey(fcr)
+  const timeRows = byKey(agentTime)
+  return [...keys].sort().map((key) => {
+    const c = callRows.get(key) ?? {}
+    const n = (name: string) => Number((c as Record<string, unknown>)[name] ?? 0)
+    const answered = n('answered')
+    const abandoned = n('abandoned')
+    const short = n('short_abandoned')
+    const counted = { all: abandoned, exclude_short: abandoned - short, none: 0 }[settings.serviceLevelAbandons]
+    const f = fcrRows.get(key)
+    const a = timeRows.get(key)
+    return {
+      key,
+      offered: n('offered'),
+      answered,
+      abandoned,
+      short_abandoned: short,
+      abandon_rate: ratio(abandoned - short, n('offered') - short),
+      service_level: ratio(n('answered_in_sl'), answered + counted),
+      asa: ratio(n('answer_wait'), answered),
+      aht: ratio(n('talk') + n('hold') + n('wrap'), answered),
+      avg_talk: ratio(n('talk'), answered),
+      avg_hold: ratio(n('hold'), answered),
+      avg_wrap: ratio(n('wrap'), answered),
+      transfers: n('transfers'),
+      rona: n('rona'),
+      fcr: f ? ratio(Number(f.resolved), Number(f.calls)) : null,
+      occupancy: a ? ratio(Number(a.handling), Number(a.available)) : null,
+      utilization: a ? ratio(Number(a.handling), Number(a.signed_in)) : null,
+    }
+  })
+}
