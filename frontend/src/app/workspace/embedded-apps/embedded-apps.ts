@@ -60,8 +60,7 @@ export function tabIndex(selectedId: string | null, shown: readonly EmbeddedApp[
     >
       <nz-tab [nzTitle]="'workspaceApps.customerTab' | transloco" nzForceRender>
         <div data-testid="workspace-customer-panel">
-          <app-my-queues />
-          <app-my-callbacks />
+          <!-- The caller first (screen pop, timeline); the agent's own lists below. -->
           <app-screen-pop />
           @if (store.agent()?.call && store.agent()?.call?.status !== 'offered') {
             <app-schedule-callback-button class="callback" place="panel" size="small" />
@@ -72,6 +71,8 @@ export function tabIndex(selectedId: string | null, shown: readonly EmbeddedApp[
               {{ 'workspaceApps.noCall' | transloco }}
             </p>
           }
+          <app-my-queues />
+          <app-my-callbacks />
         </div>
       </nz-tab>
       @for (app of shown(); track frameKey(app)) {
