@@ -15,6 +15,7 @@ import { callConductor } from '#voice/call_conductor'
 import { shutdownMediaBots } from '#voice/bot/runtime'
 import { kafkaBrokers, relayFromEnv } from '#events/relay/relay_from_env'
 import { subscribeToPublishedEvents } from '#events/relay/in_process_publisher'
+import { analyticsStore, closeAnalyticsStore } from '#datacenter/store'
 import logger from '@adonisjs/core/services/logger'
 
 if (app.getEnvironment() === 'web' && !app.inTest) {
@@ -33,6 +34,7 @@ if (app.getEnvironment() === 'web' && !app.inTest) {
     voiceReconciler.stop()
     await outboxRelay.stop()
     await analytics?.stop()
+    await closeAnalyticsStore()
     await callConductor.close()
     await shutdownMediaBots()
   })
@@ -40,13 +42,14 @@ if (app.getEnvironment() === 'web' && !app.inTest) {
 
 /**
  * The analytics ingestor in this process (ANALYTICS_INGEST=off leaves it to `npm run -w analytics
- * ingest`): Kafka when KAFKA_BROKERS is set, otherwise the in-process bus; into CLICKHOUSE_URL or chDB.
+ * ingest`): Kafka when KAFKA_BROKERS is set, otherwise the in-process bus; into the process's one
+ * store (CLICKHOUSE_URL or chDB), which the data-center API reads too.
  */
 async function startAnalyticsIngestor() {
   const { startIngestor, embeddedIngestWanted } = await import('@cc/analytics')
   if (!embeddedIngestWanted()) return null
   try {
-    const running = await startIngestor({ brokers: kafkaBrokers(), subscribe: subscribeToPublishedEvents, log: (level, message) => logger[level](`analytics: ${message}`) })
+    const running = await startIngestor({ brokers: kafkaBrokers(), subscribe: subscribeToPublishedEvents, store: await analyticsStore(), log: (level, message) => logger[level](`analytics: ${message}`) })
     logger.info(`analytics: ingesting from ${running.source} into ${running.store.name}`)
     return running
   } catch (error) {

@@ -12,6 +12,7 @@ import { crmRoutes } from '#crm/routes'
 import { announcementRoutes } from '#announcements/routes'
 import { workspaceRoutes } from '#workspace/routes'
 import { callbackRoutes } from '#callbacks/routes'
+import { datacenterRoutes } from '#datacenter/routes'
 import { publicRoute } from '#shared/route_guard'
 
 const ApiDocsController = () => import('#platform/controllers/api_docs_controller')
@@ -30,6 +31,7 @@ router
     announcementRoutes()
     workspaceRoutes()
     callbackRoutes()
+    datacenterRoutes()
   })
   .prefix('/api/v1')
 

@@ -29,6 +29,8 @@ export interface IngestorOptions {
   groupId?: string
   /** See KafkaSourceOptions.afterInsert (fault injection). */
   afterInsert?: KafkaSourceOptions['afterInsert']
+  /** An open, migrated store shared with others in this process (the web process's data-center API); its owner closes it. */
+  store?: AnalyticsStore
 }
 
 /**
@@ -40,10 +42,13 @@ export interface IngestorOptions {
 export async function startIngestor(options: IngestorOptions): Promise<RunningIngestor> {
   const env = options.env ?? process.env
   const log = options.log ?? consoleLog
-  const store = storeFromEnv(env)
+  const store = options.store ?? storeFromEnv(env)
+  const closeStore = options.store ? async () => {} : () => store.close()
   try {
-    const migrated = await store.migrate()
-    if (migrated.applied.length) log('info', `migrated ${store.name}: ${migrated.applied.join(', ')}`)
+    if (!options.store) {
+      const migrated = await store.migrate()
+      if (migrated.applied.length) log('info', `migrated ${store.name}: ${migrated.applied.join(', ')}`)
+    }
     const ingestor = new Ingestor(store, log)
     if (options.brokers.length) {
       const source = new KafkaIngestSource({
@@ -54,15 +59,15 @@ export async function startIngestor(options: IngestorOptions): Promise<RunningIn
         afterInsert: options.afterInsert,
       })
       await source.start(ingestor)
-      return { store, source: `Kafka at ${options.brokers.join(',')}`, stop: async () => { await source.stop(); await store.close() } }
+      return { store, source: `Kafka at ${options.brokers.join(',')}`, stop: async () => { await source.stop(); await closeStore() } }
     }
     if (!options.subscribe) throw new Error('without Kafka brokers the ingestor needs the in-process bus')
     const unsubscribe = options.subscribe(async (records) => {
       await ingestor.ingest(records.map((r) => ({ event: r.event, position: { topic: r.topic, partition: -1, offset: -1 } })), idsToken(records.map((r) => r.event.id)))
     })
-    return { store, source: 'the in-process bus', stop: async () => { unsubscribe(); await store.close() } }
+    return { store, source: 'the in-process bus', stop: async () => { unsubscribe(); await closeStore() } }
   } catch (error) {
-    await store.close().catch(() => {})
+    await closeStore().catch(() => {})
     throw error
   }
 }

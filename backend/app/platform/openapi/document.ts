@@ -12,6 +12,7 @@ import { crmClassificationSchemas } from '#platform/openapi/schemas/crm_classifi
 import { crmCareSchemas } from '#platform/openapi/schemas/crm_care'
 import { workspaceSchemas } from '#platform/openapi/schemas/workspace'
 import { callbackSchemas } from '#platform/openapi/schemas/callbacks'
+import { datacenterSchemas } from '#platform/openapi/schemas/datacenter'
 import { authOperations } from '#platform/openapi/operations/auth'
 import { directoryOperations } from '#platform/openapi/operations/directory'
 import { tenancyOperations } from '#platform/openapi/operations/tenancy'
@@ -24,6 +25,7 @@ import { crmClassificationOperations } from '#platform/openapi/operations/crm_cl
 import { crmCareOperations } from '#platform/openapi/operations/crm_care'
 import { workspaceOperations } from '#platform/openapi/operations/workspace'
 import { callbackOperations } from '#platform/openapi/operations/callbacks'
+import { datacenterOperations } from '#platform/openapi/operations/datacenter'
 import type {
   ErrorStatus,
   OpenApiDocument,
@@ -35,8 +37,8 @@ import type {
   Tag,
 } from '#platform/openapi/spec'
 
-const OPERATIONS = merge(authOperations, directoryOperations, tenancyOperations, platformOperations, jobOperations, contactCenterOperations, voiceOperations, crmOperations, crmClassificationOperations, crmCareOperations, workspaceOperations, callbackOperations)
-const SCHEMAS: SchemaMap = merge(commonSchemas, identitySchemas, tenancySchemas, platformSchemas, jobSchemas, contactCenterSchemas, voiceSchemas, crmSchemas, crmClassificationSchemas, crmCareSchemas, workspaceSchemas, callbackSchemas)
+const OPERATIONS = merge(authOperations, directoryOperations, tenancyOperations, platformOperations, jobOperations, contactCenterOperations, voiceOperations, crmOperations, crmClassificationOperations, crmCareOperations, workspaceOperations, callbackOperations, datacenterOperations)
+const SCHEMAS: SchemaMap = merge(commonSchemas, identitySchemas, tenancySchemas, platformSchemas, jobSchemas, contactCenterSchemas, voiceSchemas, crmSchemas, crmClassificationSchemas, crmCareSchemas, workspaceSchemas, callbackSchemas, datacenterSchemas)
 
 const TAGS: Record<Tag, string> = {
   'Sessions': 'Sign-in, sign-out, password links and two-factor settings',
@@ -54,6 +56,7 @@ const TAGS: Record<Tag, string> = {
   'Customers': 'Customer records (own, team or all by permission), the caller match for the screen pop, and custom fields',
   'Workspace': 'Announcements to the organisation or chosen teams with their acknowledgements, each user’s own reminders, and scheduled callbacks',
   'Organisation': 'Signup, organisation settings and trusted certificate authorities',
+  'Data center': 'KPIs from the analytics store with the organisation’s KPI settings, and the calls behind each number',
   'Platform': 'The platform operators’ console (operator tokens only)',
   'Meta': 'Health and this description',
   'Development': 'Helpers that exist outside production only',
@@ -66,6 +69,7 @@ const TAG_GROUPS = [
   { name: 'CRM', tags: ['Customers'] },
   { name: 'Workspace', tags: ['Workspace'] },
   { name: 'Tenancy', tags: ['Organisation'] },
+  { name: 'Analytics', tags: ['Data center'] },
   { name: 'Platform', tags: ['Platform', 'Meta', 'Development'] },
 ]
 

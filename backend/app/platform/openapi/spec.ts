@@ -26,6 +26,7 @@ export type Tag =
   | 'Customers'
   | 'Workspace'
   | 'Organisation'
+  | 'Data center'
   | 'Platform'
   | 'Meta'
   | 'Development'

@@ -1,0 +1,146 @@
+import type { TenantScope } from '#shared/scope'
+import type { Page } from '#shared/pagination'
+import { maskIdNumber } from '#crm/queries/customer_query'
+import { analyticsStore } from '#datacenter/store'
+import { checkRange, type KpiRange } from '#datacenter/queries/kpi_query'
+import { findKpiSettings } from '#datacenter/queries/kpi_settings_query'
+import type { DRILL_KPIS } from '#datacenter/validators/datacenter'
+
+/** A count the drill-down can open. */
+export type DrillKpi = (typeof DRILL_KPIS)[number]
+
+/** Which call segments are behind a count: the same conditions the rollups count with. */
+const KPI_CONDITION: Record<DrillKpi, string> = {
+  offered: 'queued_at IS NOT NULL',
+  answered: 'answered = 1',
+  abandoned: 'abandoned = 1',
+  // The rollups keep waits in 5-second bins (the last one open-ended): a threshold compares bins.
+  short_abandoned: 'abandoned = 1 AND least(intDiv(toUInt32(wait_seconds), 5), 60) < {short_bins:UInt8}',
+  answered_in_sl: 'answered = 1 AND least(intDiv(toUInt32(wait_seconds), 5), 60) < {sl_bins:UInt8}',
+  transfers: 'transferred = 1',
+  rona: 'rona > 0',
+}
+
+/** The drill-down's filters. */
+export interface ContactsInput extends KpiRange {
+  kpi: DrillKpi
+  queueId?: string
+  agentId?: string
+  channel?: string
+  page?: number
+  perPage?: number
+}
+
+/** One call segment behind a number. */
+export interface ContactRow {
+  callId: string
+  segmentNo: number
+  channel: string
+  ani: string | null
+  queueId: string | null
+  queueName: string | null
+  agentId: string | null
+  agentName: string | null
+  startedAt: string
+  answeredAt: string | null
+  endedAt: string
+  waitSeconds: number
+  talkSeconds: number
+  holdSeconds: number
+  wrapSeconds: number
+  offers: number
+  rona: number
+  outcome: string
+  endReason: string
+  transferredTo: string | null
+}
+
+/** A ClickHouse DateTime64(3) literal of an instant, in UTC. */
+const chTime = (at: Date) => at.toISOString().replace('T', ' ').replace('Z', '')
+
+const iso = (ms: number | string | null) => (ms === null ? null : new Date(Number(ms)).toISOString())
+
+/**
+ * The organisation's inbound call segments behind one count of the KPIs (same range semantics: the
+ * segment's 15-minute bucket is in [from, to)), oldest first, a page at a time, read through the
+ * tenant query layer with FINAL. The caller's number is masked (first 3 and last 4 characters)
+ * unless the reader may see ID numbers.
+ */
+export async function listContacts(scope: TenantScope, input: ContactsInput, revealNumbers: boolean): Promise<Page<ContactRow>> {
+  checkRange(input)
+  const settings = await findKpiSettings(scope)
+  const page = input.page ?? 1
+  const perPage = input.perPage ?? 50
+  const params = {
+    from: chTime(input.from),
+    to: chTime(input.to),
+    short_bins: settings.shortAbandonSeconds / 5,
+    sl_bins: settings.serviceLevelSeconds / 5,
+    queue: input.queueId ?? '',
+    agent: input.agentId ?? '',
+    channel: input.channel ?? '',
+    limit: perPage,
+    offset: (page - 1) * perPage,
+  }
+  const where = [
+    'tenant_id = {tenant:UUID}',
+    "direction = 'inbound'",
+    "toStartOfFifteenMinutes(started_at) >= {from:DateTime64(3, 'UTC')}",
+    "toStartOfFifteenMinutes(started_at) < {to:DateTime64(3, 'UTC')}",
+    KPI_CONDITION[input.kpi],
+    input.queueId ? 'queue_id = {queue:UUID}' : null,
+    input.agentId ? 'agent_id = {agent:UUID}' : null,
+    input.channel ? 'channel = {channel:String}' : null,
+  ].filter(Boolean).join(' AND ')
+
+  const tenant = (await analyticsStore()).forTenant(scope.tenantId)
+  const [{ total }] = await tenant.select<{ total: number }>(`SELECT count() AS total FROM call_segments FINAL WHERE ${where}`, params)
+  const rows = await tenant.select<Record<string, any>>(
+    // Aliases differ from the column names: ClickHouse would read an alias in WHERE in place of its column.
+    `SELECT toString(call_id) AS call_key, segment_no, channel, ani, toString(queue_id) AS queue_key, toString(agent_id) AS agent_key,
+       toUnixTimestamp64Milli(started_at) AS started_ms, toUnixTimestamp64Milli(answered_at) AS answered_ms, toUnixTimestamp64Milli(ended_at) AS ended_ms,
+       wait_seconds, talk_seconds, hold_seconds, wrap_seconds, offers, rona, outcome, end_reason, transferred_to
+     FROM call_segments FINAL WHERE ${where}
+     ORDER BY started_at, call_id, segment_no LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+    params
+  )
+  const names = await namesOf(scope, rows)
+  const count = Number(total)
+  return {
+    data: rows.map((r) => ({
+      callId: r.call_key,
+      segmentNo: Number(r.segment_no),
+      channel: r.channel,
+      ani: r.ani ? (revealNumbers ? r.ani : maskIdNumber(r.ani)) : null,
+      queueId: r.queue_key ?? null,
+      queueName: (r.queue_key && names.queues.get(r.queue_key)) ?? null,
+      agentId: r.agent_key ?? null,
+      agentName: (r.agent_key && names.agents.get(r.agent_key)) ?? null,
+      startedAt: iso(r.started_ms)!,
+      answeredAt: iso(r.answered_ms),
+      endedAt: iso(r.ended_ms)!,
+      waitSeconds: Number(r.wait_seconds),
+      talkSeconds: Number(r.talk_seconds),
+      holdSeconds: Number(r.hold_seconds),
+      wrapSeconds: Number(r.wrap_seconds),
+      offers: Number(r.offers),
+      rona: Number(r.rona),
+      outcome: r.outcome,
+      endReason: r.end_reason,
+      transferredTo: r.transferred_to || null,
+    })),
+    meta: { total: count, perPage, currentPage: page, lastPage: Math.max(1, Math.ceil(count / perPage)) },
+  }
+}
+
+/** The names of the queues and agents a page mentions (the analytics store keeps ids only). */
+async function namesOf(scope: TenantScope, rows: Record<string, any>[]) {
+  const queueIds = [...new Set(rows.map((r) => r.queue_key).filter(Boolean))] as string[]
+  const agentIds = [...new Set(rows.map((r) => r.agent_key).filter(Boolean))] as string[]
+  const queues = queueIds.length ? await scope.trx.from('queues').where('tenant_id', scope.tenantId).whereIn('id', queueIds).select('id', 'name') : []
+  const agents = agentIds.length ? await scope.trx.from('users').where('tenant_id', scope.tenantId).whereIn('id', agentIds).select('id', 'display_name') : []
+  return {
+    queues: new Map<string, string>(queues.map((q) => [q.id, q.name])),
+    agents: new Map<string, string>(agents.map((a) => [a.id, a.display_name])),
+  }
+}

@@ -1,0 +1,172 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { Ingestor } from '@cc/analytics'
+import { BASE, buildScenario, type Scenario } from '@cc/analytics/testing'
+import { asAdmin, makeTenant, makeUser } from '#tests/helpers'
+import { matchesContract, requestBodyProblems } from '#tests/openapi'
+import { analyticsStore } from '#datacenter/store'
+import { kpiSettingsValidator } from '#datacenter/validators/datacenter'
+
+type Tenant = Awaited<ReturnType<typeof makeTenant>>
+
+/** The scenario's day: 08:00–12:00 UTC on 2 March 2026 (its calls arrive 09:00–09:30). */
+const DAY = { from: new Date(BASE - 3_600_000).toISOString(), to: new Date(BASE + 3 * 3_600_000).toISOString() }
+
+/** Feeds the hand-worked five-call scenario for one organisation into the process's analytics store. */
+async function feedScenario(org: Tenant): Promise<Scenario> {
+  const scenario = buildScenario(org.tenant.id)
+  const records = scenario.envelopes.map((event, offset) => ({ event, position: { topic: 'cc.calls', partition: 0, offset } }))
+  await new Ingestor(await analyticsStore(), () => {}).ingest(records, `datacenter-spec-${org.tenant.id}`)
+  return scenario
+}
+
+const kpisOf = (client: any, auth: string, qs: Record<string, string> = {}) => client.get('/api/v1/datacenter/kpis').qs({ ...DAY, ...qs }).header('authorization', auth)
+const contactsOf = (client: any, auth: string, qs: Record<string, string | number>) => client.get('/api/v1/datacenter/contacts').qs({ ...DAY, ...qs }).header('authorization', auth)
+
+test.group('Data center API', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('executives and supervisors read the hand-worked KPIs; an agent may not; another organisation sees nothing', async ({ client, assert }) => {
+    const org = await makeTenant()
+    const scenario = await feedScenario(org)
+    const executive = await makeUser(org, ['executive'])
+    const supervisor = await makeUser(org, ['supervisor'])
+    const agent = await makeUser(org, ['agent'])
+
+    const answer = await kpisOf(client, executive.auth)
+    answer.assertStatus(200)
+    await matchesContract(answer)
+    const [total] = answer.body().data
+    // Worked out in analytics/src/kpi/kpis.test.ts: offered 6 (c4 again in Q2), answered 4, abandoned 2 of which 1 short;
+    // SL 2 ÷ (4 + 2 − 1); ASA (10 + 25 + 10 + 22) ÷ 4; FCR: c1's number called again 30 minutes later.
+    assert.deepEqual([total.key, total.offered, total.answered, total.abandoned, total.short_abandoned], ['total', 6, 4, 2, 1])
+    assert.equal(total.service_level, 2 / 5)
+    assert.equal(total.asa, 16.75)
+    assert.equal(total.fcr, 2 / 3)
+    assert.deepEqual([total.transfers, total.rona], [1, 1])
+    const { meta } = answer.body()
+    assert.deepEqual(meta.settings, { serviceLevelSeconds: 20, shortAbandonSeconds: 5, serviceLevelAbandons: 'exclude_short', fcrDays: 7, timeZone: 'Asia/Shanghai' })
+    assert.equal(meta.serviceLevelLabel, 'SL 20 s · short abandons (< 5 s) excluded')
+    assert.lengthOf(meta.definitions, 16)
+    assert.include(meta.definitions.find((d: any) => d.key === 'service_level'), { version: 1, unit: 'percent' })
+
+    const byQueue = await kpisOf(client, supervisor.auth, { by: 'queue' })
+    byQueue.assertStatus(200)
+    assert.deepEqual(byQueue.body().data.map((r: any) => [r.key, r.offered]).sort(), [[scenario.ids.Q, 5], [scenario.ids.Q2, 1]].sort())
+    const onlyQ2 = await kpisOf(client, supervisor.auth, { queueIds: scenario.ids.Q2 })
+    assert.deepEqual([onlyQ2.body().data[0].offered, onlyQ2.body().data[0].answered], [1, 1])
+    // Hours in the organisation's zone: 09:00 UTC is 17:00 in Shanghai; 2 March 2026 is a Monday.
+    const heat = (await kpisOf(client, executive.auth, { by: 'weekday_hour' })).body().data.filter((r: any) => r.offered > 0)
+    assert.deepEqual(heat.map((r: any) => [r.key, r.offered]), [['1-17', 6]])
+
+    ;(await kpisOf(client, agent.auth)).assertStatus(403)
+    ;(await contactsOf(client, agent.auth, { kpi: 'offered' })).assertStatus(403)
+
+    const other = await makeTenant()
+    const theirs = await kpisOf(client, other.auth, { queueIds: `${scenario.ids.Q},${scenario.ids.Q2}`, agentIds: scenario.ids.A })
+    theirs.assertStatus(200)
+    assert.equal(theirs.body().data[0]?.offered ?? 0, 0, 'another organisation’s queue and agent ids match nothing')
+    const theirTotal = await kpisOf(client, other.auth)
+    assert.deepEqual(theirTotal.body().data, [])
+    const theirContacts = await contactsOf(client, other.auth, { kpi: 'offered', queueId: scenario.ids.Q })
+    assert.equal(theirContacts.body().meta.total, 0)
+    assert.notInclude(theirContacts.text(), scenario.ids.Q)
+  })
+
+  test('the organisation’s KPI settings change the service level; changes are validated, logged and published', async ({ client, assert }) => {
+    const org = await makeTenant()
+    await feedScenario(org)
+    const supervisor = await makeUser(org, ['supervisor'])
+    const executive = await makeUser(org, ['executive'])
+
+    const shown = await client.get('/api/v1/datacenter/settings').header('authorization', executive.auth)
+    shown.assertStatus(200)
+    await matchesContract(shown)
+    assert.equal(shown.body().data.serviceLevelAbandons, 'exclude_short')
+
+    const saved = await client.put('/api/v1/datacenter/settings').header('authorization', org.auth).json({ serviceLevelAbandons: 'all' })
+    saved.assertStatus(200)
+    await matchesContract(saved)
+    assert.deepEqual(saved.body().data, { serviceLevelSeconds: 20, shortAbandonSeconds: 5, serviceLevelAbandons: 'all', fcrDays: 7, timeZone: 'Asia/Shanghai' })
+    const all = await kpisOf(client, supervisor.auth)
+    assert.equal(all.body().data[0].service_level, 2 / 6, 'every abandon counts: 2 ÷ (4 + 2)')
+    assert.equal(all.body().meta.serviceLevelLabel, 'SL 20 s · every abandon counts')
+    await client.put('/api/v1/datacenter/settings').header('authorization', org.auth).json({ serviceLevelSeconds: 25, serviceLevelAbandons: 'exclude_short' })
+    assert.equal((await kpisOf(client, supervisor.auth)).body().data[0].service_level, 3 / 5, 'a 22 s wait is in under 25 s')
+
+    const uneven = await client.put('/api/v1/datacenter/settings').header('authorization', org.auth).json({ serviceLevelSeconds: 12 })
+    uneven.assertStatus(422)
+    assert.equal(uneven.body().errors[0].field, 'serviceLevelSeconds')
+    const badWindow = await client.put('/api/v1/datacenter/settings').header('authorization', org.auth).json({ fcrDays: 0 })
+    assert.equal(badWindow.body().errors[0].field, 'fcrDays')
+    ;(await client.put('/api/v1/datacenter/settings').header('authorization', supervisor.auth).json({ fcrDays: 3 })).assertStatus(403)
+    assert.equal((await client.get('/api/v1/datacenter/settings').header('authorization', org.auth)).body().data.serviceLevelSeconds, 25)
+
+    const log = await client.get('/api/v1/audit-logs').qs({ action: 'datacenter.settings_update' }).header('authorization', org.auth)
+    assert.includeMembers(log.body().data.map((r: any) => r.result), ['success', 'failure'])
+    const events = await asAdmin(org, (scope) => scope.trx.from('domain_events').where('type', 'datacenter.settings_changed').orderBy('id').select('payload'))
+    assert.deepEqual(events.map((e) => e.payload.serviceLevelAbandons), ['all', 'exclude_short'])
+
+    const other = await makeTenant()
+    const theirs = await client.get('/api/v1/datacenter/settings').header('authorization', other.auth)
+    assert.equal(theirs.body().data.serviceLevelSeconds, 20, 'another organisation keeps its own settings')
+  })
+
+  test('bad queries answer 422 naming the field', async ({ client, assert }) => {
+    const org = await makeTenant()
+    const fieldOf = async (url: string, qs: Record<string, string>) => {
+      const response = await client.get(url).qs(qs).header('authorization', org.auth)
+      response.assertStatus(422)
+      return response.body().errors[0].field
+    }
+    assert.equal(await fieldOf('/api/v1/datacenter/kpis', { to: DAY.to }), 'from')
+    assert.equal(await fieldOf('/api/v1/datacenter/kpis', { from: DAY.to, to: DAY.from }), 'to')
+    assert.equal(await fieldOf('/api/v1/datacenter/kpis', { from: '2025-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z' }), 'to')
+    assert.equal(await fieldOf('/api/v1/datacenter/kpis', { ...DAY, by: 'week' }), 'by')
+    assert.equal(await fieldOf('/api/v1/datacenter/kpis', { ...DAY, queueIds: 'not-a-uuid' }), 'queueIds.0')
+    assert.equal(await fieldOf('/api/v1/datacenter/contacts', DAY), 'kpi')
+    assert.equal(await fieldOf('/api/v1/datacenter/contacts', { ...DAY, kpi: 'fcr' }), 'kpi')
+    assert.equal(await fieldOf('/api/v1/datacenter/contacts', { ...DAY, kpi: 'offered', agentId: 'A' }), 'agentId')
+    assert.equal(await fieldOf('/api/v1/datacenter/contacts', { ...DAY, kpi: 'offered', page: '0' }), 'page')
+  })
+
+  test('every count drills down to exactly the call segments behind it, a page at a time', async ({ client, assert }) => {
+    const org = await makeTenant()
+    const scenario = await feedScenario(org)
+    const supervisor = await makeUser(org, ['supervisor'])
+    const calls = (body: any) => body.data.map((r: any) => [r.callId, r.segmentNo])
+    const { c1, c2, c3, c4, c5 } = scenario.ids
+
+    const abandoned = await contactsOf(client, supervisor.auth, { kpi: 'abandoned' })
+    abandoned.assertStatus(200)
+    await matchesContract(abandoned)
+    assert.deepEqual(calls(abandoned.body()), [[c2, 1], [c3, 1]])
+    const [short, long] = abandoned.body().data
+    assert.include(short, { outcome: 'abandoned', waitSeconds: 3, queueId: scenario.ids.Q, agentId: null, channel: 'voice', answeredAt: null })
+    assert.equal(short.startedAt, new Date(BASE + 300_000).toISOString())
+    assert.equal(short.ani, '+86*******0002', 'a supervisor sees the number masked')
+    assert.equal(long.ani, null, 'the web call has no number')
+    const revealed = await contactsOf(client, org.auth, { kpi: 'short_abandoned' })
+    assert.deepEqual(revealed.body().data.map((r: any) => [r.callId, r.ani]), [[c2, '+8613800000002']], 'customers.view_ids reveals it')
+
+    assert.deepEqual(calls((await contactsOf(client, supervisor.auth, { kpi: 'answered_in_sl' })).body()), [[c1, 1], [c4, 2]])
+    assert.deepEqual(calls((await contactsOf(client, supervisor.auth, { kpi: 'transfers' })).body()), [[c4, 1]])
+    assert.deepEqual(calls((await contactsOf(client, supervisor.auth, { kpi: 'rona' })).body()), [[c5, 1]])
+    assert.deepEqual(calls((await contactsOf(client, supervisor.auth, { kpi: 'offered', queueId: scenario.ids.Q2 })).body()), [[c4, 2]])
+    assert.deepEqual(calls((await contactsOf(client, supervisor.auth, { kpi: 'answered', agentId: scenario.ids.B })).body()), [[c4, 2], [c5, 1]])
+    assert.equal((await contactsOf(client, supervisor.auth, { kpi: 'offered', channel: 'web' })).body().meta.total, 1)
+
+    const second = await contactsOf(client, supervisor.auth, { kpi: 'offered', perPage: 4, page: 2 })
+    assert.deepEqual(second.body().meta, { total: 6, perPage: 4, currentPage: 2, lastPage: 2 })
+    assert.deepEqual(calls(second.body()), [[c4, 2], [c5, 1]])
+  })
+
+  test('the documented settings body accepts and rejects what the validator does', async ({ assert }) => {
+    const payloads = [{}, { serviceLevelSeconds: 30, shortAbandonSeconds: 10, serviceLevelAbandons: 'none', fcrDays: 3 }, { serviceLevelSeconds: 300 }, { serviceLevelAbandons: 'some' }, { fcrDays: 1.5 }, { shortAbandonSeconds: 2 }]
+    for (const payload of payloads) {
+      const [error] = await kpiSettingsValidator.tryValidate(payload)
+      const problems = requestBodyProblems({ method: 'PUT', path: '/api/v1/datacenter/settings' }, payload)
+      assert.equal(problems.length === 0, !error, `${JSON.stringify(payload)}: validator ${error ? 'rejects' : 'accepts'}, document says ${problems.join('; ') || 'ok'}`)
+    }
+  })
+})

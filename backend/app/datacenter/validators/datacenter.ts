@@ -1,0 +1,50 @@
+import vine from '@vinejs/vine'
+
+/** What KPIs can be grouped by (`KpiDimension` of @cc/analytics). */
+export const KPI_DIMENSIONS = ['total', 'queue', 'agent', 'channel', 'interval_15m', 'hour', 'day', 'weekday_hour'] as const
+
+/** The counts whose calls the drill-down lists. */
+export const DRILL_KPIS = ['offered', 'answered', 'abandoned', 'short_abandoned', 'answered_in_sl', 'transfers', 'rona'] as const
+
+const instant = () => vine.date({ formats: ['iso8601'] })
+const ids = () => vine.array(vine.string().uuid()).maxLength(100).optional()
+const threshold = () => vine.number().withoutDecimals().min(5).max(295)
+
+/** Changes to the organisation's KPI settings (the KPI library judges the combination). */
+export const kpiSettingsValidator = vine.create({
+  serviceLevelSeconds: threshold().optional(),
+  shortAbandonSeconds: threshold().optional(),
+  serviceLevelAbandons: vine.enum(['all', 'exclude_short', 'none'] as const).optional(),
+  fcrDays: vine.number().withoutDecimals().min(1).max(90).optional(),
+})
+
+/** A KPI query: a range of instants [from, to), a grouping and optional queue/agent filters. */
+export const kpiQueryValidator = vine.create({
+  from: instant(),
+  to: instant(),
+  by: vine.enum(KPI_DIMENSIONS).optional(),
+  queueIds: ids(),
+  agentIds: ids(),
+})
+
+/** The drill-down: the call segments behind one count, a page at a time. */
+export const contactsQueryValidator = vine.create({
+  from: instant(),
+  to: instant(),
+  kpi: vine.enum(DRILL_KPIS),
+  queueId: vine.string().uuid().optional(),
+  agentId: vine.string().uuid().optional(),
+  channel: vine.string().trim().minLength(1).maxLength(40).optional(),
+  page: vine.number().withoutDecimals().min(1).max(100_000).optional(),
+  perPage: vine.number().withoutDecimals().min(1).max(200).optional(),
+})
+
+/** Query strings carry lists as `a,b` or as repeated keys: both become arrays. */
+export function listParams(qs: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const out = { ...qs }
+  for (const key of keys) {
+    const value = out[key]
+    if (typeof value === 'string') out[key] = value === '' ? [] : value.split(',').map((v) => v.trim())
+  }
+  return out
+}
