@@ -39,6 +39,7 @@ test('the supervisor console follows agents and queues live, forces a state from
   await api('PUT', `/teams/${team.id}/members`, admin, { userIds: [lin.id, wang.id] })
   const queue = (await api('POST', '/queues', admin, { name: 'Hotline', wrapUpSeconds: 60 })).data
   await api('PUT', `/queues/${queue.id}/members`, admin, { userIds: [lin.id, wang.id] })
+  await api('PUT', '/datacenter/settings', admin, { serviceLevelSeconds: 30, shortAbandonSeconds: 10 })
 
   const page = await signedInPage(suite, { slug, email: zhao.email, password: PASSWORD })
   await page.goto(`${suite.platform.baseUrl}/supervisor`)
@@ -54,6 +55,10 @@ test('the supervisor console follows agents and queues live, forces a state from
   await page.locator('[data-testid="supervisor-agent-row"][data-agent-name="Lin Agent"][data-state="busy"]').waitFor()
   await page.waitForFunction(() => document.querySelector('[data-testid="supervisor-agent-row"][data-agent-name="Lin Agent"] [data-testid="supervisor-current-call"]')?.textContent?.includes('+8613800138000'))
   assert.match((await row(page, 'Lin Agent')).call, /Hotline/)
+  // The tile counts the answer live and says what its service level means (the organisation's KPI settings).
+  const tile = page.locator('[data-testid="queue-tile"][data-queue-name="Hotline"]')
+  await tile.locator('[data-testid="queue-answered"]', { hasText: '1' }).waitFor()
+  assert.equal((await tile.getByTestId('queue-service-level-label').textContent()).trim(), 'SL 30 s · short abandons (< 10 s) excluded')
   await snap(page, '61-supervisor-console-en')
 
   // Wang is forced to not ready from the grid, with a reason.
@@ -72,6 +77,7 @@ test('the supervisor console follows agents and queues live, forces a state from
   await page.getByTestId('supervisor-open-wallboard').click()
   await page.getByTestId('wallboard').waitFor()
   await page.getByText('Hotline').first().waitFor()
+  assert.equal((await page.getByTestId('queue-service-level-label').first().textContent()).trim(), '服务水平 30 秒 · 短时放弃（< 10 秒）不计入')
   await snap(page, '63-wallboard-zh-CN')
   await page.close()
 })

@@ -1,11 +1,13 @@
 /**
  * KPIs over the facts, by one dimension, for one tenant and a time range, computed with the
  * definitions of `definitions.ts`: the counts and sums come from ClickHouse (the 15-minute rollups,
- * the call segments for first-contact resolution, the agent-state rollup for occupancy), the
- * ratios are formed here, in one place. Reads go through the tenant query layer.
+ * the call segments for first-contact resolution, the agent-state rollup for occupancy); the waits'
+ * bins are classified and the call ratios formed by `formulas.ts`, the same functions the live
+ * wallboard uses. Reads go through the tenant query layer.
  */
 import type { TenantQueries } from '../store/tenant_query.ts'
 import { kpiSettingsProblems, type KpiSettings } from './definitions.ts'
+import { binGroups, countWaits, kpiRatios, ratio } from './formulas.ts'
 
 /** What the numbers are grouped by. Times are read in the settings' time zone. */
 export type KpiDimension = 'total' | 'queue' | 'agent' | 'channel' | 'interval_15m' | 'hour' | 'day' | 'weekday_hour'
@@ -83,8 +85,6 @@ function check(query: KpiQuery) {
   if (problem) throw new KpiQueryError(`settings.${problem.field}`, problem.message)
 }
 
-const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null)
-
 /** Call KPIs (and occupancy, FCR) grouped by `query.by`, ordered by key. */
 export async function kpis(tenant: TenantQueries, query: KpiQuery): Promise<KpiRow[]> {
   check(query)
@@ -93,8 +93,6 @@ export async function kpis(tenant: TenantQueries, query: KpiQuery): Promise<KpiR
     from: query.from.toISOString().replace('T', ' ').replace('Z', ''),
     to: query.to.toISOString().replace('T', ' ').replace('Z', ''),
     tz: settings.timeZone,
-    sl_bins: settings.serviceLevelSeconds / 5,
-    short_bins: settings.shortAbandonSeconds / 5,
     fcr_days: settings.fcrDays,
     queues: query.queueIds ?? [],
     agents: query.agentIds ?? [],
@@ -105,8 +103,7 @@ export async function kpis(tenant: TenantQueries, query: KpiQuery): Promise<KpiR
   const calls = await tenant.select<{ key: string } & Record<string, number | string>>(
     `SELECT ${keyOf(query.by, { queue: 'queue_id', agent: 'agent_id', channel: 'channel' })} AS key,
        sum(queued) AS offered, sum(answered) AS answered, sum(abandoned) AS abandoned,
-       sum(arraySum(arraySlice(abandon_wait_5s, 1, {short_bins:UInt8}))) AS short_abandoned,
-       sum(arraySum(arraySlice(answer_wait_5s, 1, {sl_bins:UInt8}))) AS answered_in_sl,
+       sumForEach(answer_wait_5s) AS answer_bins, sumForEach(abandon_wait_5s) AS abandon_bins,
        sum(wait_answered_seconds) AS answer_wait, sum(talk_seconds) AS talk, sum(hold_seconds) AS hold,
        sum(wrap_seconds) AS wrap, sum(transferred) AS transfers, sum(rona) AS rona
      FROM (SELECT *, toTimeZone(bucket, {tz:String}) AS t FROM call_rollup_15m FINAL
@@ -155,25 +152,39 @@ export async function kpis(tenant: TenantQueries, query: KpiQuery): Promise<KpiR
   return [...keys].sort().map((key) => {
     const c = callRows.get(key) ?? {}
     const n = (name: string) => Number((c as Record<string, unknown>)[name] ?? 0)
+    const bins = (name: string) => ((c as Record<string, unknown>)[name] ?? []) as Array<number | string>
+    const waits = countWaits([...binGroups('answered', bins('answer_bins').map(Number)), ...binGroups('abandoned', bins('abandon_bins').map(Number))], settings)
     const answered = n('answered')
-    const abandoned = n('abandoned')
-    const short = n('short_abandoned')
-    const counted = { all: abandoned, exclude_short: abandoned - short, none: 0 }[settings.serviceLevelAbandons]
+    const ratios = kpiRatios(
+      {
+        ...waits,
+        offered: n('offered'),
+        answered,
+        abandoned: n('abandoned'),
+        answerWaitSeconds: n('answer_wait'),
+        // Every answered segment in the rollups has ended: its talk, hold and wrap-up are known.
+        handled: answered,
+        talkSeconds: n('talk'),
+        holdSeconds: n('hold'),
+        wrapSeconds: n('wrap'),
+      },
+      settings.serviceLevelAbandons
+    )
     const f = fcrRows.get(key)
     const a = timeRows.get(key)
     return {
       key,
       offered: n('offered'),
       answered,
-      abandoned,
-      short_abandoned: short,
-      abandon_rate: ratio(abandoned - short, n('offered') - short),
-      service_level: ratio(n('answered_in_sl'), answered + counted),
-      asa: ratio(n('answer_wait'), answered),
-      aht: ratio(n('talk') + n('hold') + n('wrap'), answered),
-      avg_talk: ratio(n('talk'), answered),
-      avg_hold: ratio(n('hold'), answered),
-      avg_wrap: ratio(n('wrap'), answered),
+      abandoned: n('abandoned'),
+      short_abandoned: waits.shortAbandoned,
+      abandon_rate: ratios.abandonRate,
+      service_level: ratios.serviceLevel,
+      asa: ratios.asa,
+      aht: ratios.aht,
+      avg_talk: ratios.avgTalk,
+      avg_hold: ratios.avgHold,
+      avg_wrap: ratios.avgWrap,
       transfers: n('transfers'),
       rona: n('rona'),
       fcr: f ? ratio(Number(f.resolved), Number(f.calls)) : null,

@@ -17,6 +17,7 @@ export const EVENT_TOPICS = [
   'tenancy.events',
   'workspace.events',
   'platform.events',
+  'datacenter.events',
   'misc.events',
 ] as const
 
@@ -60,6 +61,7 @@ const TOPIC_BY_PREFIX: Record<string, EventTopic> = {
   reminder: 'workspace.events',
   embedded_app: 'workspace.events',
   job: 'platform.events',
+  datacenter: 'datacenter.events',
 }
 
 /** The topic an event type is published to; a domain not listed yet goes to `misc.events`. */

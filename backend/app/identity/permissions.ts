@@ -38,6 +38,7 @@ export const PERMISSIONS = {
   'outbound.manage': { group: 'outbound', description: 'Manage outbound campaigns and lists' },
   'workflow.manage': { group: 'workflow', description: 'Design workflow templates' },
   'reports.view': { group: 'datacenter', description: 'Read operational reports' },
+  'reports.export': { group: 'datacenter', description: 'Export reports and the contacts behind them' },
   'datacenter.view': { group: 'datacenter', description: 'Read data-center analytics' },
 } as const
 
@@ -76,7 +77,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       'users.view', 'agents.view', 'agents.manage', 'queues.view', 'calls.handle',
       'calls.monitor', 'calls.whisper', 'calls.barge', 'calls.intercept', 'recordings.listen',
       'announcements.manage', 'customers.view', 'tickets.view', 'tickets.manage', 'knowledge.view',
-      'reports.view', 'audit.view',
+      'reports.view', 'reports.export', 'audit.view',
     ],
   },
   {
@@ -101,7 +102,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     key: 'executive',
     name: 'Executive',
     description: 'Reads analytics dashboards and reports',
-    permissions: ['reports.view', 'datacenter.view', 'queues.view', 'agents.view'],
+    permissions: ['reports.view', 'reports.export', 'datacenter.view', 'queues.view', 'agents.view'],
   },
   {
     key: 'auditor',

@@ -14,7 +14,8 @@ export default class QueuesController {
   }
 
   async stats({ scope }: HttpContext) {
-    return { data: await queueStatsToday(scope) }
+    const { queues, total, settings } = await queueStatsToday(scope)
+    return { data: queues, total, settings }
   }
 
   async show({ scope, params }: HttpContext) {

@@ -1,84 +1,169 @@
+import { addCounts, countWaits, kpiRatios, NO_CALLS, serviceLevelLabel, type CallOutcome, type KpiCounts, type WaitGroup } from '@cc/analytics/kpi'
 import type { TenantScope } from '#shared/scope'
 import { iso } from '#shared/time'
+import { findKpiSettings, type KpiSettingsView } from '#datacenter/queries/kpi_settings_query'
 
 /**
- * Today's numbers of every queue, "today" starting at midnight in the organisation's time zone:
- * offered (calls that entered the queue today and are no longer waiting), answered, abandoned,
- * answered within the queue's service-level threshold, the service level (null before the first
- * offered call), calls waiting now with the oldest one, and the queue's members (ready or busy now).
+ * Calls of today that are no longer waiting, grouped by queue, outcome and whole seconds waited
+ * (queued → answered, or → ended when never answered), with the sums of the answered ones. A
+ * threshold T (whole seconds) holds a wait w exactly when it holds ⌊w⌋, so whole seconds classify
+ * like exact ones; waits from 300 s share a group (no threshold reaches past 295 s).
+ * Talk = answered → end less hold; hold = the held seconds (plus a hold still running at the end);
+ * wrap = the agent's wrap-up that began at the call's end (the same pairing the call segments use).
+ * An answered call counts in the handle time once its handling is over: ended, and its wrap-up too.
  */
-export async function queueStatsToday(scope: TenantScope) {
-  const { rows } = await scope.trx.rawQuery(
-    `with day as (
-       select date_trunc('day', now() at time zone coalesce(t.time_zone, 'UTC')) at time zone coalesce(t.time_zone, 'UTC') as start
-         from tenants t where t.id = :tenant
-     ),
-     today as (
-       select c.queue_id,
-         count(*) filter (where c.answered_at is not null or c.status = 'ended')::int as offered,
-         count(*) filter (where c.answered_at is not null)::int as answered,
-         count(*) filter (where c.end_reason = 'abandoned')::int as abandoned,
-         count(*) filter (where c.answered_at is not null
-           and c.answered_at - c.queued_at <= make_interval(secs => coalesce(q.service_level_seconds, 20)))::int as answered_in_sla
-         from calls c
-         join queues q on q.tenant_id = c.tenant_id and q.id = c.queue_id
-         cross join day
-        where c.tenant_id = :tenant and c.queued_at >= day.start
-        group by c.queue_id
-     ),
-     waiting as (
-       select queue_id, count(*)::int as waiting, min(queued_at) as oldest
-         from calls where tenant_id = :tenant and status = 'queued' group by queue_id
-     ),
-     members as (
-       select queue_id, array_agg(user_id order by user_id) as member_ids
-         from queue_members where tenant_id = :tenant group by queue_id
-     ),
-     staffed as (
-       select m.queue_id,
-         count(*) filter (where a.state = 'ready')::int as ready,
-         count(*) filter (where a.state in ('reserved', 'busy', 'wrap_up'))::int as busy
-         from queue_members m
-         join agent_states a on a.tenant_id = m.tenant_id and a.user_id = m.user_id
-        where m.tenant_id = :tenant
-        group by m.queue_id
-     )
-     select q.id, q.name, coalesce(q.service_level_seconds, 20) as service_level_seconds,
-       coalesce(t.offered, 0) as offered, coalesce(t.answered, 0) as answered,
-       coalesce(t.abandoned, 0) as abandoned, coalesce(t.answered_in_sla, 0) as answered_in_sla,
-       coalesce(w.waiting, 0) as waiting, w.oldest,
-       coalesce(s.ready, 0) as ready, coalesce(s.busy, 0) as busy, coalesce(m.member_ids, '{}') as member_ids,
-       (select start from day) as day_start
-       from queues q
-       left join today t on t.queue_id = q.id
-       left join waiting w on w.queue_id = q.id
-       left join staffed s on s.queue_id = q.id
-       left join members m on m.queue_id = q.id
-      where q.tenant_id = :tenant
-      order by q.name`,
-    { tenant: scope.tenantId }
+const TODAY_CALLS = `
+  with day as (
+    select date_trunc('day', now() at time zone :zone) at time zone :zone as start
+  ),
+  finished as (
+    select c.queue_id, c.queued_at, c.answered_at, c.ended_at, c.status, c.held_seconds, c.hold_started_at,
+      case when c.answered_at is not null then 'answered' when c.end_reason = 'abandoned' then 'abandoned' else 'other' end as outcome,
+      greatest(0, extract(epoch from coalesce(c.answered_at, c.ended_at) - c.queued_at)) as wait,
+      wrap.started as wrap_started, wrap.ended as wrap_ended
+      from calls c
+      cross join day
+      left join lateral (
+        select w.changed_at as started,
+          (select min(x.changed_at) from agent_state_changes x
+            where x.tenant_id = w.tenant_id and x.user_id = w.user_id and x.from_state = 'wrap_up' and x.changed_at >= w.changed_at and x.id <> w.id) as ended
+          from agent_state_changes w
+         where c.answered_at is not null and c.ended_at is not null
+           and w.tenant_id = c.tenant_id and w.user_id = c.agent_id and w.to_state = 'wrap_up'
+           and w.changed_at between c.ended_at - interval '1 minute' and c.ended_at + interval '1 minute'
+         order by abs(extract(epoch from w.changed_at - c.ended_at))
+         limit 1
+      ) wrap on true
+     where c.tenant_id = :tenant and c.queue_id is not null and c.queued_at >= day.start
+       and (c.answered_at is not null or c.status = 'ended')
+  ),
+  handled as (
+    select *,
+      outcome = 'answered' and ended_at is not null and (wrap_started is null or wrap_ended is not null) as done,
+      held_seconds + coalesce(greatest(0, extract(epoch from ended_at - hold_started_at)), 0) as hold
+      from finished
   )
-  return rows.map(toQueueStats)
+  select queue_id, outcome, least(floor(wait), 300)::int as wait_seconds, count(*)::int as calls,
+    coalesce(sum(wait) filter (where outcome = 'answered'), 0)::float8 as answer_wait,
+    count(*) filter (where done)::int as handled,
+    coalesce(sum(greatest(0, extract(epoch from ended_at - answered_at) - hold)) filter (where done), 0)::float8 as talk,
+    coalesce(sum(hold) filter (where done), 0)::float8 as hold,
+    coalesce(sum(extract(epoch from wrap_ended - wrap_started)) filter (where done), 0)::float8 as wrap
+    from handled
+   group by queue_id, outcome, wait_seconds`
+
+/** Every queue with what is live now: calls waiting and the oldest, members, members ready or busy. */
+const QUEUES_NOW = `
+  with waiting as (
+    select queue_id, count(*)::int as waiting, min(queued_at) as oldest
+      from calls where tenant_id = :tenant and status = 'queued' group by queue_id
+  ),
+  members as (
+    select queue_id, array_agg(user_id order by user_id) as member_ids
+      from queue_members where tenant_id = :tenant group by queue_id
+  ),
+  staffed as (
+    select m.queue_id,
+      count(*) filter (where a.state = 'ready')::int as ready,
+      count(*) filter (where a.state in ('reserved', 'busy', 'wrap_up'))::int as busy
+      from queue_members m
+      join agent_states a on a.tenant_id = m.tenant_id and a.user_id = m.user_id
+     where m.tenant_id = :tenant
+     group by m.queue_id
+  )
+  select q.id, q.name, coalesce(w.waiting, 0) as waiting, w.oldest,
+    coalesce(s.ready, 0) as ready, coalesce(s.busy, 0) as busy, coalesce(m.member_ids, '{}') as member_ids,
+    date_trunc('day', now() at time zone :zone) at time zone :zone as day_start, clock_timestamp() as now
+    from queues q
+    left join waiting w on w.queue_id = q.id
+    left join staffed s on s.queue_id = q.id
+    left join members m on m.queue_id = q.id
+   where q.tenant_id = :tenant
+   order by q.name`
+
+/** A queue's (or all queues') calls of today: the KPI counts and sums, and the waits classified. */
+interface Tally {
+  groups: WaitGroup[]
+  counts: KpiCounts
 }
 
-/** The API shape of one queue's numbers. */
-function toQueueStats(row: Record<string, any>) {
-  const offered = Number(row.offered)
-  const answeredWithinThreshold = Number(row.answered_in_sla)
+/** The numbers every row carries: today's KPIs by the organisation's settings, and the calls waiting now. */
+function numbers(tally: Tally, settings: KpiSettingsView, waiting: number, oldest: Date | null, now: Date) {
+  const counts = { ...tally.counts, ...countWaits(tally.groups, settings) }
+  const ratios = kpiRatios(counts, settings.serviceLevelAbandons)
+  const fraction = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000)
+  const seconds = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10)
   return {
+    serviceLevelSeconds: settings.serviceLevelSeconds,
+    serviceLevelLabel: serviceLevelLabel(settings),
+    waiting,
+    oldestQueuedAt: iso(oldest),
+    longestWaitSeconds: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 1000)) : 0,
+    offered: counts.offered,
+    answered: counts.answered,
+    abandoned: counts.abandoned,
+    shortAbandoned: counts.shortAbandoned,
+    answeredWithinThreshold: counts.answeredInServiceLevel,
+    serviceLevel: fraction(ratios.serviceLevel),
+    abandonRate: fraction(ratios.abandonRate),
+    asa: seconds(ratios.asa),
+    aht: seconds(ratios.aht),
+    avgTalk: seconds(ratios.avgTalk),
+    avgHold: seconds(ratios.avgHold),
+    avgWrap: seconds(ratios.avgWrap),
+  }
+}
+
+/** Today's calls of each queue, by queue id. */
+function talliesOf(rows: Array<Record<string, any>>): Map<string, Tally> {
+  const tallies = new Map<string, Tally>()
+  for (const row of rows) {
+    const tally = tallies.get(row.queue_id) ?? { groups: [], counts: { ...NO_CALLS } }
+    tally.groups.push({ outcome: row.outcome as CallOutcome, waitSeconds: Number(row.wait_seconds), calls: Number(row.calls) })
+    tally.counts = addCounts(tally.counts, {
+      ...NO_CALLS,
+      offered: Number(row.calls),
+      answerWaitSeconds: Number(row.answer_wait),
+      handled: Number(row.handled),
+      talkSeconds: Number(row.talk),
+      holdSeconds: Number(row.hold),
+      wrapSeconds: Number(row.wrap),
+    })
+    tallies.set(row.queue_id, tally)
+  }
+  return tallies
+}
+
+/**
+ * Today's numbers of every queue and of all queues together, "today" starting at midnight in the
+ * organisation's time zone, computed with the organisation's KPI settings and the KPI library's
+ * formulas (`@cc/analytics/kpi`), so the wallboard and the data center's history agree: offered
+ * (calls that entered the queue today and are no longer waiting), answered, abandoned, short
+ * abandons, service level, abandon rate, ASA, AHT and its parts; calls waiting now with the oldest;
+ * the queue's members and those ready or busy now.
+ */
+export async function queueStatsToday(scope: TenantScope) {
+  const settings = await findKpiSettings(scope)
+  const bindings = { tenant: scope.tenantId, zone: settings.timeZone }
+  const calls = await scope.trx.rawQuery(TODAY_CALLS, bindings)
+  const queues = await scope.trx.rawQuery(QUEUES_NOW, bindings)
+  const tallies = talliesOf(calls.rows)
+  const rows: Array<Record<string, any>> = queues.rows
+  const now = new Date(rows[0]?.now ?? Date.now())
+  const since = iso(rows[0]?.day_start ?? null)
+  const none = (): Tally => ({ groups: [], counts: { ...NO_CALLS } })
+  const perQueue = rows.map((row) => ({
     queueId: row.id as string,
     name: row.name as string,
-    serviceLevelSeconds: Number(row.service_level_seconds),
-    waiting: Number(row.waiting),
-    oldestQueuedAt: iso(row.oldest ?? null),
-    offered,
-    answered: Number(row.answered),
-    abandoned: Number(row.abandoned),
-    answeredWithinThreshold,
-    serviceLevel: offered > 0 ? Math.round((answeredWithinThreshold / offered) * 1000) / 1000 : null,
+    ...numbers(tallies.get(row.id) ?? none(), settings, Number(row.waiting), row.oldest ? new Date(row.oldest) : null, now),
     agentsReady: Number(row.ready),
     agentsBusy: Number(row.busy),
     memberIds: row.member_ids as string[],
-    since: iso(row.day_start),
-  }
+    since,
+  }))
+  const all = [...tallies.values()].reduce((sum, t) => ({ groups: [...sum.groups, ...t.groups], counts: addCounts(sum.counts, t.counts) }), none())
+  const oldest = rows.map((r) => r.oldest).filter(Boolean).map((d) => new Date(d)).sort((a, b) => a.getTime() - b.getTime())[0] ?? null
+  const total = { ...numbers(all, settings, perQueue.reduce((sum, q) => sum + q.waiting, 0), oldest, now), since }
+  const { serviceLevelSeconds, shortAbandonSeconds, serviceLevelAbandons } = settings
+  return { queues: perQueue, total, settings: { serviceLevelSeconds, shortAbandonSeconds, serviceLevelAbandons, serviceLevelLabel: serviceLevelLabel(settings) } }
 }

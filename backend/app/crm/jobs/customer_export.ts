@@ -1,24 +1,15 @@
-import fs from 'node:fs'
-import { once } from 'node:events'
-import ExcelJS from 'exceljs'
-import { csvLine, neutraliseFormula } from '#shared/csv'
 import { defineJobKind } from '#jobs/job_kinds'
 import type { TenantScope } from '#shared/scope'
+import { type ExportFormat, openRowSink } from '#shared/row_sink'
 import { permissionsOf } from '#identity/queries/session_query'
 import { listCustomerFields } from '#crm/actions/customer_fields'
 import { type Customer, type CustomerListInput, customersByIds, matchingCustomerIds, viewerOf } from '#crm/queries/customer_query'
 
 /** The file formats of a customer export. */
-export type CustomerExportFormat = 'csv' | 'xlsx'
+export type CustomerExportFormat = ExportFormat
 
 const BATCH = 1000
 const HEADERS = ['Name', 'Kind', 'Phones', 'E-mails', 'Addresses', 'ID number', 'Owner', 'Source', 'Status', 'Tags', 'Notes', 'Created', 'Updated']
-
-/** Where the rows go: a CSV or a streamed XLSX file. */
-interface RowSink {
-  row(values: Array<string | null>): Promise<void>
-  close(): Promise<void>
-}
 
 /**
  * Exports the customers the job's owner sees (their data scope when the job runs) that match the
@@ -36,7 +27,7 @@ defineJobKind('customers.export', {
     await job.progress(0, ids.length)
 
     const file = job.resultPath(format)
-    const sink = format === 'xlsx' ? xlsxSink(file) : await csvSink(file)
+    const sink = await openRowSink(format, file, 'Customers')
     await sink.row([...HEADERS, ...fields.map((f) => f.label)])
     let done = 0
     for (let start = 0; start < ids.length; start += BATCH) {
@@ -79,35 +70,4 @@ function addressText(a: Customer['addresses'][number]) {
 function textOf(value: unknown): string | null {
   if (value === null || value === undefined) return null
   return Array.isArray(value) ? value.map(String).join('; ') : String(value)
-}
-
-/** A CSV file with a byte-order mark, so Excel (also in Chinese) reads it as UTF-8. */
-async function csvSink(file: string): Promise<RowSink> {
-  const out = fs.createWriteStream(file)
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain')
-  }
-  await write('\uFEFF')
-  return {
-    row: (values) => write(csvLine(values)),
-    async close() {
-      out.end()
-      await once(out, 'finish')
-    },
-  }
-}
-
-/** An XLSX file written row by row (rows are committed, so they leave memory at once). */
-function xlsxSink(file: string): RowSink {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false })
-  const sheet = workbook.addWorksheet('Customers')
-  return {
-    async row(values) {
-      sheet.addRow(values.map((v) => (v === null ? null : neutraliseFormula(v)))).commit()
-    },
-    async close() {
-      sheet.commit()
-      await workbook.commit()
-    },
-  }
 }

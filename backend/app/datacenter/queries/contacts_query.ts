@@ -4,6 +4,7 @@ import { maskIdNumber } from '#crm/queries/customer_query'
 import { analyticsStore } from '#datacenter/store'
 import { checkRange, type KpiRange } from '#datacenter/queries/kpi_query'
 import { findKpiSettings } from '#datacenter/queries/kpi_settings_query'
+import { namesOf } from '#datacenter/queries/names_query'
 import type { DRILL_KPIS } from '#datacenter/validators/datacenter'
 
 /** A count the drill-down can open. */
@@ -104,7 +105,7 @@ export async function listContacts(scope: TenantScope, input: ContactsInput, rev
      ORDER BY started_at, call_id, segment_no LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
     params
   )
-  const names = await namesOf(scope, rows)
+  const names = await namesOf(scope, { queueIds: rows.map((r) => r.queue_key), agentIds: rows.map((r) => r.agent_key) })
   const count = Number(total)
   return {
     data: rows.map((r) => ({
@@ -130,17 +131,5 @@ export async function listContacts(scope: TenantScope, input: ContactsInput, rev
       transferredTo: r.transferred_to || null,
     })),
     meta: { total: count, perPage, currentPage: page, lastPage: Math.max(1, Math.ceil(count / perPage)) },
-  }
-}
-
-/** The names of the queues and agents a page mentions (the analytics store keeps ids only). */
-async function namesOf(scope: TenantScope, rows: Record<string, any>[]) {
-  const queueIds = [...new Set(rows.map((r) => r.queue_key).filter(Boolean))] as string[]
-  const agentIds = [...new Set(rows.map((r) => r.agent_key).filter(Boolean))] as string[]
-  const queues = queueIds.length ? await scope.trx.from('queues').where('tenant_id', scope.tenantId).whereIn('id', queueIds).select('id', 'name') : []
-  const agents = agentIds.length ? await scope.trx.from('users').where('tenant_id', scope.tenantId).whereIn('id', agentIds).select('id', 'display_name') : []
-  return {
-    queues: new Map<string, string>(queues.map((q) => [q.id, q.name])),
-    agents: new Map<string, string>(agents.map((a) => [a.id, a.display_name])),
   }
 }

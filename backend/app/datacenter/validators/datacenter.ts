@@ -3,6 +3,18 @@ import vine from '@vinejs/vine'
 /** What KPIs can be grouped by (`KpiDimension` of @cc/analytics). */
 export const KPI_DIMENSIONS = ['total', 'queue', 'agent', 'channel', 'interval_15m', 'hour', 'day', 'weekday_hour'] as const
 
+/**
+ * Every KPI's key (`KpiKey` of @cc/analytics), kept here so validating never loads chDB; a test
+ * checks it against the library's KPI_DEFINITIONS.
+ */
+export const KPI_KEYS = [
+  'offered', 'answered', 'abandoned', 'short_abandoned', 'abandon_rate', 'service_level', 'asa', 'aht',
+  'avg_talk', 'avg_hold', 'avg_wrap', 'transfers', 'rona', 'fcr', 'occupancy', 'utilization',
+] as const
+
+/** A KPI's key. */
+export type KpiKey = (typeof KPI_KEYS)[number]
+
 /** The counts whose calls the drill-down lists. */
 export const DRILL_KPIS = ['offered', 'answered', 'abandoned', 'short_abandoned', 'answered_in_sl', 'transfers', 'rona'] as const
 

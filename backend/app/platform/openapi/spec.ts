@@ -37,7 +37,7 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 423 | 429 | 503
 /** The success answer of an operation. */
 export type Success =
   | { status: 200 | 201 | 202; media: 'application/json'; schema: Schema; description: string }
-  | { status: 200; media: 'text/csv' | 'text/html' | 'audio/wav'; description: string }
+  | { status: 200; media: 'text/csv' | 'text/html' | 'audio/wav' | 'application/x-ndjson'; description: string }
   | { status: 204; description: string }
 
 /** What is written by hand for one route; the rest (path, security, permission) comes from the router. */

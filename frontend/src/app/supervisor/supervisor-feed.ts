@@ -8,8 +8,12 @@ import { RealtimeClient } from '../shared/realtime/realtime-client';
 import { POLL_SCHEDULER } from '../shared/store/schedulers';
 import { CallsApi } from '../calls/calls-api';
 
-/** Pushes closer together than this are read once (a call offer moves a call, an agent and a queue). */
-export const PUSH_COALESCE_MS = 300;
+/**
+ * Pushes closer together than this are read once (a call offer moves a call, an agent and a queue).
+ * A push is read at once when none came in the last period, else at the period's end: the numbers
+ * follow a call event within this bound plus one read (the wallboard promises under a second).
+ */
+export const PUSH_COALESCE_MS = 250;
 
 /**
  * The supervisor console's one socket on the tenant's wallboard channel: each reader reads at once,

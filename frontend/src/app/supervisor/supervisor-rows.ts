@@ -71,6 +71,6 @@ export function stateCounts(agents: readonly SupervisedAgent[]): Record<AgentSta
 }
 
 /** Service level as a whole percentage, or null before the first offered call. */
-export function serviceLevelPercent(queue: QueueStats): number | null {
+export function serviceLevelPercent(queue: Pick<QueueStats, 'serviceLevel'>): number | null {
   return queue.serviceLevel === null ? null : Math.round(queue.serviceLevel * 100);
 }

@@ -11,7 +11,13 @@ import { AgentSelf, AgentStateInput, CallSummary } from '../shared/api/acd-model
 import { RealtimeClient, RealtimeMessage } from '../shared/realtime/realtime-client';
 import { POLL_SCHEDULER } from '../shared/store/schedulers';
 import { Clock } from '../shared/time/clock';
-import { QueueStats, SupervisedAgent, SupervisorApi } from './supervisor-api';
+import {
+  LiveKpiSettings,
+  LiveQueue,
+  QueueBoard,
+  SupervisedAgent,
+  SupervisorApi,
+} from './supervisor-api';
 import { PUSH_COALESCE_MS, SupervisorFeed } from './supervisor-feed';
 import { SupervisorStore } from './supervisor-store';
 
@@ -29,17 +35,33 @@ const agent = (userId: string, extra: Partial<SupervisedAgent> = {}): Supervised
   ...extra,
 });
 
-const queue = (queueId: string, extra: Partial<QueueStats> = {}): QueueStats => ({
+const SETTINGS: LiveKpiSettings = {
+  serviceLevelSeconds: 20,
+  shortAbandonSeconds: 5,
+  serviceLevelAbandons: 'exclude_short',
+  serviceLevelLabel: 'SL 20 s · short abandons (< 5 s) excluded',
+};
+
+const queue = (queueId: string, extra: Partial<LiveQueue> = {}): LiveQueue => ({
   queueId,
   name: queueId,
   serviceLevelSeconds: 20,
+  serviceLevelLabel: SETTINGS.serviceLevelLabel,
   waiting: 0,
   oldestQueuedAt: null,
+  longestWaitSeconds: 0,
   offered: 0,
   answered: 0,
   abandoned: 0,
+  shortAbandoned: 0,
   answeredWithinThreshold: 0,
   serviceLevel: null,
+  abandonRate: null,
+  asa: null,
+  aht: null,
+  avgTalk: null,
+  avgHold: null,
+  avgWrap: null,
   agentsReady: 0,
   agentsBusy: 0,
   memberIds: [],
@@ -79,7 +101,7 @@ class FakeSupervisorApi {
       agent('cy', { state: 'not_ready', reason: 'lunch', teams: [blue, red] }),
     ],
   ];
-  queueLists: QueueStats[][] = [
+  queueLists: LiveQueue[][] = [
     [
       queue('sales', { name: 'Sales', memberIds: ['ada', 'bob'] }),
       queue('vip', { name: 'VIP', memberIds: ['ada'] }),
@@ -92,9 +114,14 @@ class FakeSupervisorApi {
     const next = this.agentLists.length > 1 ? this.agentLists.shift()! : this.agentLists[0]!;
     return next === 'error' ? throwError(() => new HttpErrorResponse({ status: 503 })) : of(next);
   }
-  queueStats(): Observable<QueueStats[]> {
+  queueBoard(): Observable<QueueBoard> {
     this.queueReads++;
-    return of(this.queueLists.length > 1 ? this.queueLists.shift()! : this.queueLists[0]!);
+    const queues = this.queueLists.length > 1 ? this.queueLists.shift()! : this.queueLists[0]!;
+    const total = queue('total', {
+      offered: queues.reduce((sum, q) => sum + q.offered, 0),
+      waiting: queues.reduce((sum, q) => sum + q.waiting, 0),
+    });
+    return of({ queues, total, settings: SETTINGS });
   }
 }
 
@@ -174,7 +201,7 @@ function setup() {
     scheduler.maxFrames = scheduler.frame + ms;
     scheduler.flush();
   };
-  return { store, api, agentsApi, live, realtime, advance };
+  return { store, api, agentsApi, live, realtime, advance, scheduler };
 }
 
 describe('SupervisorStore', () => {
@@ -211,6 +238,43 @@ describe('SupervisorStore', () => {
     expect(api.agentReads).toBe(2);
     advance(PUSH_COALESCE_MS);
     expect([api.agentReads, api.queueReads]).toEqual([3, 3]);
+  });
+
+  it('re-reads today’s queue numbers within the coalescing bound (well under a second) after a call event', () => {
+    const { store, api, realtime, scheduler } = setup();
+    /** Runs the virtual clock to an absolute frame (ms). */
+    const runUntil = (frame: number) => {
+      scheduler.maxFrames = frame;
+      scheduler.flush();
+    };
+    expect(store.kpiSettings()?.serviceLevelLabel).toBe(
+      'SL 20 s · short abandons (< 5 s) excluded',
+    );
+    expect(PUSH_COALESCE_MS).toBeLessThanOrEqual(250);
+    runUntil(PUSH_COALESCE_MS);
+    api.queueLists = [
+      [queue('sales', { name: 'Sales', offered: 1, answered: 1, serviceLevel: 1 })],
+    ];
+    // A quiet feed: the call event is read at once.
+    push(realtime, 'call.answered');
+    expect(api.queueReads).toBe(2);
+    expect(store.queues()[0]).toMatchObject({ offered: 1, serviceLevel: 1 });
+    expect(store.total()?.offered).toBe(1);
+    // 10 ms after that read another call event comes: it is read when the period ends, 240 ms later.
+    api.queueLists = [
+      [queue('sales', { name: 'Sales', offered: 2, answered: 1, abandoned: 1, serviceLevel: 0.5 })],
+    ];
+    const at = PUSH_COALESCE_MS + 10;
+    scheduler.schedule(() => push(realtime, 'call.abandoned'), 10);
+    runUntil(at);
+    expect(store.queues()[0]?.offered).toBe(1);
+    runUntil(2 * PUSH_COALESCE_MS - 1);
+    expect(api.queueReads).toBe(2);
+    runUntil(2 * PUSH_COALESCE_MS);
+    expect(api.queueReads).toBe(3);
+    expect(scheduler.frame - at).toBeLessThanOrEqual(PUSH_COALESCE_MS);
+    expect(store.queues()[0]).toMatchObject({ offered: 2, serviceLevel: 0.5 });
+    expect(store.total()?.offered).toBe(2);
   });
 
   it('keeps the last grid and shows the error when a read fails', () => {

@@ -19,13 +19,23 @@ import { withLoad } from '../shared/store/with-load';
 import { withMutation } from '../shared/store/with-mutation';
 import { Clock } from '../shared/time/clock';
 import { elapsedSince } from '../shared/time/duration';
-import { QueueStats, SupervisedAgent, SupervisorApi } from './supervisor-api';
+import {
+  LiveKpis,
+  LiveKpiSettings,
+  LiveQueue,
+  SupervisedAgent,
+  SupervisorApi,
+} from './supervisor-api';
 import { SupervisorFeed } from './supervisor-feed';
 import { AgentRow, agentRows, stateCounts, teamsOf } from './supervisor-rows';
 
 interface SupervisorState {
   readonly agents: SupervisedAgent[];
-  readonly queues: QueueStats[];
+  readonly queues: LiveQueue[];
+  /** All queues together (null until the first read). */
+  readonly total: LiveKpis | null;
+  /** The organisation's KPI settings the numbers follow (null until the first read). */
+  readonly kpiSettings: LiveKpiSettings | null;
   /** Whether the first list of agents has arrived (later reads do not show the spinner). */
   readonly loaded: boolean;
   /** Why today's queue numbers could not be read (null while they can). */
@@ -53,14 +63,17 @@ function merged(row: SupervisedAgent, answer: AgentSelf): SupervisedAgent {
 }
 
 /**
- * State of the supervisor console and wallboard: agents with their teams and today's queue numbers,
- * both re-read on every push of the wallboard channel; the agent grid joins each agent's live call
+ * State of the supervisor console and wallboard: agents with their teams and today's queue numbers
+ * (the data center's KPI definitions, the organisation's settings), both re-read on every push of
+ * the wallboard channel (a call or agent event), at most `PUSH_COALESCE_MS` after it; the agent grid joins each agent's live call
  * from the live-calls store (when the page provides one), whose supervision code handles the audio.
  */
 export const SupervisorStore = signalStore(
   withState<SupervisorState>({
     agents: [],
     queues: [],
+    total: null,
+    kpiSettings: null,
     loaded: false,
     statsError: null,
     teamFilter: null,
@@ -103,6 +116,8 @@ export const SupervisorStore = signalStore(
             store.queues().map((q) => [q.queueId, elapsedSince(q.oldestQueuedAt, now)]),
           ) as Record<string, string | null>;
         }),
+        /** "mm:ss" the oldest call waiting in any queue has waited. */
+        totalLongestWait: computed(() => elapsedSince(store.total()?.oldestQueuedAt, clock.now())),
       };
     },
   ),
@@ -148,10 +163,15 @@ export const SupervisorStore = signalStore(
         ),
         watchQueues: rxMethod<void>(
           pipe(
-            switchMap(() => feed.watch(() => api.queueStats())),
+            switchMap(() => feed.watch(() => api.queueBoard())),
             tap((outcome) =>
               outcome.ok
-                ? patchState(store, { queues: outcome.value, statsError: null })
+                ? patchState(store, {
+                    queues: outcome.value.queues,
+                    total: outcome.value.total,
+                    kpiSettings: outcome.value.settings,
+                    statsError: null,
+                  })
                 : patchState(store, { statsError: outcome.error }),
             ),
           ),

@@ -1,4 +1,4 @@
-import { data, json, list, page, parameter, query, type OperationMap } from '#platform/openapi/spec'
+import { data, json, list, object, page, parameter, query, ref, type OperationMap } from '#platform/openapi/spec'
 
 const agentSelf = (summary: string, description?: string) => ({
   tag: 'Agent' as const,
@@ -155,11 +155,12 @@ export const contactCenterOperations: OperationMap = {
   'queues.store': { tag: 'Queues', summary: 'Create a queue', body: 'QueueRequest', success: json(201, data('Queue'), 'The new queue') },
   'queues.stats': {
     tag: 'Queues',
-    summary: 'Today’s numbers of every queue',
+    summary: 'Today’s numbers of every queue and of all queues',
     description:
-      'Today starts at midnight in the organisation’s time zone. Offered: calls that entered the queue today and are no longer waiting; ' +
-      'service level: offered calls answered within the queue’s `serviceLevelSeconds` divided by offered (null before the first).',
-    success: json(200, list('QueueStats'), 'Queues by name'),
+      'Today starts at midnight in the organisation’s time zone. The KPIs use the data center’s definitions and the organisation’s KPI settings ' +
+      '(`settings`): offered are calls that entered the queue today and are no longer waiting; a call is in the service level when answered in ' +
+      'less than `serviceLevelSeconds`, and the denominator counts the abandons the settings say.',
+    success: json(200, object({ data: { type: 'array', items: ref('QueueStats') }, total: ref('QueueStatsTotal'), settings: ref('LiveKpiSettings') }), 'Queues by name, the total and the settings used'),
   },
   'queues.show': { tag: 'Queues', summary: 'One queue', success: json(200, data('Queue'), 'The queue') },
   'queues.update': { tag: 'Queues', summary: 'Change a queue’s routing settings', body: 'UpdateQueueRequest', success: json(200, data('Queue'), 'The queue') },

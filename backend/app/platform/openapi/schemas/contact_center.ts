@@ -23,6 +23,35 @@ const queueFields = {
   },
   recordingMode: { type: ['string', 'null'], enum: ['never', 'on_demand', 'always', null], description: 'When calls of this queue are recorded; null follows the organisation’s voice settings' },
 }
+const fraction = (description: string): Schema => nullable({ type: 'number', minimum: 0, maximum: 1, description })
+const average = (description: string): Schema => nullable({ type: 'number', minimum: 0, description })
+const count = (description?: string): Schema => ({ type: 'integer', minimum: 0, ...(description ? { description } : {}) })
+/** Today's KPIs (the data center's definitions, the organisation's KPI settings) and the calls waiting now. */
+const liveNumbers = {
+  serviceLevelSeconds: { ...seconds(5, 295), description: 'T of the service level: the organisation’s KPI setting' },
+  serviceLevelLabel: { type: 'string', description: 'What the service level means, in English' },
+  waiting: count('Calls waiting now'),
+  oldestQueuedAt: when,
+  longestWaitSeconds: count('How long the oldest waiting call has waited (0 when none waits)'),
+  offered: count('Calls that entered the queue today and are no longer waiting'),
+  answered: count(),
+  abandoned: count(),
+  shortAbandoned: count('Abandoned after less than the short-abandon threshold'),
+  answeredWithinThreshold: count('Answered in less than serviceLevelSeconds'),
+  serviceLevel: fraction('answeredWithinThreshold ÷ (answered + the abandons the organisation counts); null before the first'),
+  abandonRate: fraction('(abandoned − short abandoned) ÷ (offered − short abandoned)'),
+  asa: average('Average seconds answered calls waited'),
+  aht: average('Average handle time, seconds: (talk + hold + wrap-up) ÷ calls whose handling is over'),
+  avgTalk: average('Seconds'),
+  avgHold: average('Seconds'),
+  avgWrap: average('Seconds'),
+}
+const queueStaffing = {
+  agentsReady: count('Members of the queue ready now'),
+  agentsBusy: count('Members reserved, on a call or in wrap-up now'),
+  memberIds: { type: 'array', items: id, description: 'Agents who serve the queue' },
+  since: { type: 'string', format: 'date-time', description: 'Start of today in the organisation’s time zone' },
+}
 const supervisionMode = { type: 'string', enum: ['monitor', 'whisper', 'barge'] }
 const callFields = {
   id,
@@ -180,21 +209,13 @@ export const contactCenterSchemas: SchemaMap = {
     waiting: { type: 'integer', minimum: 0, description: 'Calls waiting now' },
     oldestQueuedAt: when,
   }),
-  QueueStats: object({
-    queueId: id,
-    name: { type: 'string' },
-    serviceLevelSeconds: seconds(1, 3600),
-    waiting: { type: 'integer', minimum: 0, description: 'Calls waiting now' },
-    oldestQueuedAt: when,
-    offered: { type: 'integer', minimum: 0, description: 'Calls that entered the queue today and are no longer waiting' },
-    answered: { type: 'integer', minimum: 0 },
-    abandoned: { type: 'integer', minimum: 0 },
-    answeredWithinThreshold: { type: 'integer', minimum: 0 },
-    serviceLevel: nullable({ type: 'number', minimum: 0, maximum: 1, description: 'answeredWithinThreshold / offered' }),
-    agentsReady: { type: 'integer', minimum: 0, description: 'Members of the queue ready now' },
-    agentsBusy: { type: 'integer', minimum: 0, description: 'Members reserved, on a call or in wrap-up now' },
-    memberIds: { type: 'array', items: id, description: 'Agents who serve the queue' },
-    since: { type: 'string', format: 'date-time', description: 'Start of today in the organisation’s time zone' },
+  QueueStats: object({ queueId: id, name: { type: 'string' }, ...liveNumbers, ...queueStaffing }),
+  QueueStatsTotal: object({ ...liveNumbers, since: { type: 'string', format: 'date-time', description: 'Start of today in the organisation’s time zone' } }),
+  LiveKpiSettings: object({
+    serviceLevelSeconds: seconds(5, 295),
+    shortAbandonSeconds: seconds(5, 295),
+    serviceLevelAbandons: { type: 'string', enum: ['all', 'exclude_short', 'none'], description: 'Which abandons count in the service level’s denominator' },
+    serviceLevelLabel: { type: 'string', description: 'What the service level means, in English, e.g. "SL 20 s · short abandons (< 5 s) excluded"' },
   }),
   Skill: object({ id, name: { type: 'string' } }),
   AgentSkill: object({ skillId: id, level }),

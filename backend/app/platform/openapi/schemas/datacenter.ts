@@ -6,6 +6,13 @@ const seconds = { type: 'integer', minimum: 5, maximum: 295, multipleOf: 5 }
 const abandons = { type: 'string', enum: ['all', 'exclude_short', 'none'], description: 'Which abandoned calls count in the service level’s denominator: all, all but short ones, or none' }
 const count = { type: 'integer', minimum: 0 }
 const ratio = nullable({ type: 'number', minimum: 0, maximum: 1, description: 'A fraction (0.4 = 40 %); null when its denominator is 0' })
+const DIMENSIONS = ['total', 'queue', 'agent', 'channel', 'interval_15m', 'hour', 'day', 'weekday_hour']
+const KPI_KEYS = ['offered', 'answered', 'abandoned', 'short_abandoned', 'abandon_rate', 'service_level', 'asa', 'aht', 'avg_talk', 'avg_hold', 'avg_wrap', 'transfers', 'rona', 'fcr', 'occupancy', 'utilization']
+const PRESETS = ['today', 'yesterday', 'last_7_days', 'last_30_days', 'this_month', 'last_month']
+const ids = (what: string) => ({ type: 'array', items: id, maxItems: 100, uniqueItems: true, description: `Only these ${what} (none: all); ids of the organisation` })
+const kpiColumns = { type: 'array', items: { type: 'string', enum: KPI_KEYS }, minItems: 1, maxItems: KPI_KEYS.length, uniqueItems: true, description: 'The KPI columns, in order' }
+const reportName = { type: 'string', minLength: 1, maxLength: 120, description: 'Unique per owner (422 `name`, rule `unique`)' }
+const reportDescription = nullable({ type: 'string', maxLength: 500 })
 const average = nullable({ type: 'number', minimum: 0, description: 'Seconds; null when nothing was answered' })
 
 /** The data center (app/datacenter). */
@@ -48,14 +55,74 @@ export const datacenterSchemas: SchemaMap = {
     unit: { type: 'string', enum: ['count', 'percent', 'seconds'] },
     formula: { type: 'string' },
   }),
+  KpiMeta: object({
+    settings: ref('KpiSettings'),
+    serviceLevelLabel: { type: 'string', description: 'What every service-level tile says, e.g. “SL 20 s · short abandons (< 5 s) excluded”' },
+    definitions: { type: 'array', items: ref('KpiDefinition') },
+    labels: { type: 'object', additionalProperties: { type: 'string' }, description: 'Grouped by queue or agent: the name of each id among the keys; empty otherwise' },
+  }),
   KpiAnswer: object({
     data: { type: 'array', items: ref('KpiRow') },
-    meta: object({
-      settings: ref('KpiSettings'),
-      serviceLevelLabel: { type: 'string', description: 'What every service-level tile says, e.g. “SL 20 s · short abandons (< 5 s) excluded”' },
-      definitions: { type: 'array', items: ref('KpiDefinition') },
-    }),
+    meta: ref('KpiMeta'),
   }),
+  KpiStreamLine: {
+    description: 'One line of `GET /datacenter/kpis/stream`',
+    oneOf: [
+      object({ type: { const: 'meta' }, meta: ref('KpiMeta'), chunks: { type: 'integer', minimum: 1, description: 'How many rows lines follow' } }),
+      object({ type: { const: 'rows' }, rows: { type: 'array', items: ref('KpiRow') }, done: { type: 'integer', minimum: 1 }, total: { type: 'integer', minimum: 1 } }),
+      object({ type: { const: 'end' } }),
+      object({ type: { const: 'error' }, error: object({ code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } }, ['field']) }),
+    ],
+  },
+  ReportRange: {
+    description: 'A preset (resolved in the organisation’s time zone when the report is run) or two instants',
+    oneOf: [
+      object({ preset: { type: 'string', enum: PRESETS } }),
+      object({ from: when, to: { ...when, description: 'After from, at most 400 days later' } }),
+    ],
+  },
+  ReportDefinition: object({
+    range: ref('ReportRange'),
+    by: { type: 'string', enum: DIMENSIONS },
+    queueIds: ids('queues'),
+    agentIds: ids('agents'),
+    kpis: kpiColumns,
+  }),
+  ReportDefinitionInput: input({
+    range: ref('ReportRange'),
+    by: { type: 'string', enum: DIMENSIONS },
+    queueIds: ids('queues'),
+    agentIds: ids('agents'),
+    kpis: kpiColumns,
+  }, ['range', 'by', 'kpis']),
+  SavedReport: object({
+    id,
+    name: { type: 'string' },
+    description: nullable({ type: 'string' }),
+    shared: { type: 'boolean', description: 'Shared reports are seen by every reader of the organisation' },
+    definition: ref('ReportDefinition'),
+    ownerId: id,
+    ownerName: nullable({ type: 'string' }),
+    createdAt: when,
+    updatedAt: when,
+    canEdit: { type: 'boolean', description: 'Whether you may change or delete it' },
+  }),
+  SavedReportRequest: input({ name: reportName, description: reportDescription, shared: { type: 'boolean' }, definition: ref('ReportDefinitionInput') }, ['name', 'shared', 'definition']),
+  SavedReportUpdate: input({ name: reportName, description: reportDescription, shared: { type: 'boolean' }, definition: ref('ReportDefinitionInput') }),
+  DatacenterExportRequest: input({
+    format: { type: 'string', enum: ['csv', 'xlsx'] },
+    kind: { type: 'string', enum: ['kpis', 'contacts'], description: 'The KPI table, or the contacts behind one count' },
+    from: when,
+    to: { ...when, description: 'After from, at most 400 days later (422 `to`)' },
+    by: { type: 'string', enum: DIMENSIONS, description: 'kpis: the grouping (default total)' },
+    queueIds: { type: 'array', items: id, maxItems: 100, description: 'kpis: only these queues' },
+    agentIds: { type: 'array', items: id, maxItems: 100, description: 'kpis: only these agents' },
+    kpis: { ...kpiColumns, description: 'kpis: the columns, in order (default all)' },
+    kpi: { type: 'string', enum: ['offered', 'answered', 'abandoned', 'short_abandoned', 'answered_in_sl', 'transfers', 'rona'], description: 'contacts: which count (required for contacts)' },
+    queueId: { ...id, description: 'contacts: only this queue' },
+    agentId: { ...id, description: 'contacts: only this agent' },
+    channel: { type: 'string', minLength: 1, maxLength: 40, description: 'contacts: only this channel' },
+  }, ['format', 'kind', 'from', 'to']),
   KpiContact: object({
     callId: id,
     segmentNo: { type: 'integer', minimum: 1, description: 'A transfer or overflow starts the call’s next segment' },

@@ -1,0 +1,23 @@
+import type { TenantScope } from '#shared/scope'
+
+/** Names of queues and agents by id (the analytics store keeps ids only). */
+export interface Names {
+  queues: Map<string, string>
+  agents: Map<string, string>
+}
+
+/** The names of the organisation's queues and users among the given ids; another organisation's ids find nothing. */
+export async function namesOf(scope: TenantScope, ids: { queueIds?: Iterable<string | null | undefined>; agentIds?: Iterable<string | null | undefined> }): Promise<Names> {
+  const distinct = (values?: Iterable<string | null | undefined>) => [...new Set([...(values ?? [])].filter((v): v is string => !!v && UUID.test(v)))]
+  const queueIds = distinct(ids.queueIds)
+  const agentIds = distinct(ids.agentIds)
+  const queues = queueIds.length ? await scope.trx.from('queues').where('tenant_id', scope.tenantId).whereIn('id', queueIds).select('id', 'name') : []
+  const agents = agentIds.length ? await scope.trx.from('users').where('tenant_id', scope.tenantId).whereIn('id', agentIds).select('id', 'display_name') : []
+  return {
+    queues: new Map<string, string>(queues.map((q) => [q.id, q.name])),
+    agents: new Map<string, string>(agents.map((a) => [a.id, a.display_name])),
+  }
+}
+
+// Row keys of the analytics store can be '' or the nil uuid for "no queue": only real uuids are looked up.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
