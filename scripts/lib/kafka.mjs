@@ -129,10 +129,11 @@ function serverProperties({ logDir, port, controllerPort, faultListener }) {
  * Starts Kafka (resolving the jars if needed), creates the platform's topics and returns the env the
  * backend needs, or `{ missing: why }`. `fresh` wipes the node's data first and `quickStart` trades
  * JIT for start time (tests); `faultListener` `{ port, advertisedPort }` adds a listener advertised
- * at a proxy port the tests control.
+ * at a proxy port the tests control. With KAFKA_BROKERS set that broker is used, unless `own` asks
+ * for a broker of the caller's own (a test that stops and restarts it).
  */
-export async function startKafka({ dataDir, port, controllerPort, fresh = false, faultListener, quickStart = false, heap = '384m', log = console.log }) {
-  if (process.env.KAFKA_BROKERS) return { env: { KAFKA_BROKERS: process.env.KAFKA_BROKERS }, stop: async () => {}, external: true }
+export async function startKafka({ dataDir, port, controllerPort, fresh = false, faultListener, quickStart = false, heap = '384m', own = false, log = console.log }) {
+  if (process.env.KAFKA_BROKERS && !own) return { env: { KAFKA_BROKERS: process.env.KAFKA_BROKERS }, stop: async () => {}, external: true }
   const major = javaMajor()
   if (major === null) return { missing: 'Java is not installed (Debian: apt-get install openjdk-17-jre-headless), or set KAFKA_BROKERS' }
   if (major < 17) return { missing: `Kafka ${KAFKA_VERSION} needs Java 17 or newer (found ${major}), or set KAFKA_BROKERS` }

@@ -110,6 +110,9 @@ export function routeOf(event: DomainEventEnvelope): Route {
     case 'care_rule':
       // Deleting a rule removes its open tasks from people's lists.
       return { channels: event.type === 'care_rule.deleted' ? [{ kind: 'broadcast' }] : [], teamIds: [] }
+    case 'datacenter':
+      // New KPI settings change the wallboard's service level and its label at once.
+      return { channels: event.type === 'datacenter.settings_changed' ? [{ kind: 'wallboard' }] : [], teamIds: [] }
     default:
       return { channels: [], teamIds: [] }
   }

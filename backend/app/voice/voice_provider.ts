@@ -67,6 +67,9 @@ export interface JoinGrant {
 /** Thrown by parseWebhook when a delivery is not authentic. */
 export class ForgedWebhookError extends Error {}
 
+/** Thrown by setListening when the listener is not in the room: there are no subscriptions to change yet. */
+export class ListenerAbsentError extends Error {}
+
 /** The port: rooms per call, joining them, and the one way in for vendor events. */
 export abstract class VoiceProvider {
   abstract readonly name: string
@@ -90,7 +93,10 @@ export abstract class VoiceProvider {
   /** Ends the call for everyone. */
   abstract endCallRoom(room: string): Promise<void>
 
-  /** Stops or restarts `listener` hearing the audio that `speakers` publish (hold, consult). */
+  /**
+   * Stops or restarts `listener` hearing the audio that `speakers` publish (hold, consult);
+   * ListenerAbsentError when the listener has not joined the room.
+   */
   abstract setListening(room: string, listener: string, speakers: readonly string[], listen: boolean): Promise<void>
 
   /** Mutes or unmutes a participant's microphone at the media server (the client cannot override a mute). */

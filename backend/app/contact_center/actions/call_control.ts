@@ -3,7 +3,7 @@ import { newId } from '#shared/ids'
 import type { TenantScope } from '#shared/scope'
 import { recordEvent } from '#events/outbox'
 import { identities, requireVoice, roomOf } from '#voice/voice'
-import type { VoiceProvider } from '#voice/voice_provider'
+import { ListenerAbsentError, type VoiceProvider } from '#voice/voice_provider'
 import { defaultCountryOf, toE164 } from '#voice/phone_numbers'
 import { changeAgentState, lockAgentState } from '#contact_center/actions/agent_states'
 import { endCall, lockCall } from '#contact_center/actions/calls'
@@ -55,8 +55,14 @@ export async function holdMedia(scope: TenantScope, call: Record<string, any>, a
     const identity = await legIdentity(scope, call.id, 'agent', id)
     if (identity) agents.push(identity)
   }
-  if (agents.length > 0) await voice.setListening(call.room, customer, agents, !held)
-  for (const agent of agents) await voice.setListening(call.room, agent, bot ? [customer, bot] : [customer], !held)
+  try {
+    if (agents.length > 0) await voice.setListening(call.room, customer, agents, !held)
+    for (const agent of agents) await voice.setListening(call.room, agent, bot ? [customer, bot] : [customer], !held)
+  } catch (error) {
+    // The media server can only hold a party that is in the call; the change is rolled back.
+    if (error instanceof ListenerAbsentError) throw new AppError(409, 'E_CONFLICT', "Connect to the call's audio before putting it on hold or retrieving it")
+    throw error
+  }
 }
 
 /** The hold columns of a call going on or off hold (held time accumulates). */

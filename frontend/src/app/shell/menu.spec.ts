@@ -14,7 +14,6 @@ describe('console menu', () => {
       'tickets',
       'knowledge',
       'outbound',
-      'data-center',
     ]);
   });
 

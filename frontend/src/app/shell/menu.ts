@@ -182,7 +182,13 @@ export const MENU: readonly MenuSection[] = [
       { key: 'tickets', labelKey: 'menu.tickets', icon: 'file-text', comingSoon: true },
       { key: 'knowledge', labelKey: 'menu.knowledge', icon: 'book', comingSoon: true },
       { key: 'outbound', labelKey: 'menu.outbound', icon: 'phone', comingSoon: true },
-      { key: 'data-center', labelKey: 'menu.dataCenter', icon: 'bar-chart', comingSoon: true },
+      {
+        key: 'data-center',
+        labelKey: 'menu.dataCenter',
+        icon: 'bar-chart',
+        link: '/datacenter',
+        permissions: ['reports.view'],
+      },
     ],
   },
 ];

@@ -62,6 +62,13 @@ export const shellRoutes: Routes = [
         loadChildren: () => import('../customers/customers.routes').then((m) => m.customersRoutes),
       },
       {
+        path: 'datacenter',
+        canActivate: [permissionGuard],
+        data: { permissions: ['reports.view'] },
+        loadChildren: () =>
+          import('../datacenter/datacenter.routes').then((m) => m.datacenterRoutes),
+      },
+      {
         path: 'reason-codes',
         canActivate: [permissionGuard],
         data: { permissions: ['queues.manage'] },

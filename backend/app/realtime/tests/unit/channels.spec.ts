@@ -68,6 +68,8 @@ test.group('Realtime channels', () => {
     assert.deepEqual(routeOf(created).channels, [{ kind: 'broadcast' }])
     assert.deepEqual(routeOf(event('care_rule.deleted', { kind: 'periodic', openTasksRemoved: 3 })).channels, [{ kind: 'broadcast' }])
     assert.deepEqual(routeOf(event('care_rule.updated', { changed: ['name'] })).channels, [])
+    assert.deepEqual(routeOf(event('datacenter.settings_changed', { serviceLevelSeconds: 30 })).channels, [{ kind: 'wallboard' }])
+    assert.deepEqual(routeOf(event('datacenter.report_created', { name: 'Weekly' })).channels, [])
     assert.deepEqual(routeOf(event('customer.created', {})).channels, [])
     assert.deepEqual(JSON.parse(wireBody(created, { kind: 'broadcast' })), {
       id: created.id,

@@ -1,6 +1,7 @@
-import { AccessToken, RoomServiceClient, SipClient, WebhookReceiver, TrackSource, TrackType } from 'livekit-server-sdk'
+import { AccessToken, RoomServiceClient, SipClient, WebhookReceiver, TrackSource, TrackType, type ParticipantInfo } from 'livekit-server-sdk'
 import {
   ForgedWebhookError,
+  ListenerAbsentError,
   VoiceProvider,
   type JoinGrant,
   type LegRole,
@@ -32,6 +33,11 @@ export class NoSipGatewayError extends Error {
 
 /** `ParticipantInfo.Kind.SIP` of LiveKit's protocol (the SDK does not re-export the enum). */
 const SIP_KIND = 3
+
+/** The audio track ids that the given identities publish in a room's participant list. */
+function audioTracks(participants: ParticipantInfo[], identities: readonly string[]) {
+  return participants.filter((p) => identities.includes(p.identity)).flatMap((p) => p.tracks.filter((t) => t.type === TrackType.AUDIO).map((t) => t.sid))
+}
 
 const ROLES: readonly LegRole[] = ['customer', 'agent', 'supervisor', 'bot']
 
@@ -115,12 +121,14 @@ export class LivekitProvider extends VoiceProvider {
 
   /** Audio track ids the given participants publish now. */
   async #audioTracksOf(room: string, identities: readonly string[]) {
-    const list = await this.#rooms.listParticipants(room)
-    return list.filter((p) => identities.includes(p.identity)).flatMap((p) => p.tracks.filter((t) => t.type === TrackType.AUDIO).map((t) => t.sid))
+    return audioTracks(await this.#rooms.listParticipants(room), identities)
   }
 
   async setListening(room: string, listener: string, speakers: readonly string[], listen: boolean) {
-    const tracks = await this.#audioTracksOf(room, speakers)
+    const participants = await this.#rooms.listParticipants(room)
+    // LiveKit answers a subscription change for an absent participant with a timeout, not a clear error.
+    if (!participants.some((p) => p.identity === listener)) throw new ListenerAbsentError(`${listener} is not in ${room}`)
+    const tracks = audioTracks(participants, speakers)
     if (tracks.length > 0) await this.#rooms.updateSubscriptions(room, listener, tracks, listen)
   }
 

@@ -1,0 +1,67 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { DrillDownStore, drillQuery } from './drill-down-store';
+import { resolveDates } from './time-range';
+import { DEFAULT_FILTERS } from './view-query';
+
+const Q1 = '11111111-1111-4111-8111-111111111111';
+const Q2 = '22222222-2222-4222-8222-222222222222';
+const A1 = '33333333-3333-4333-8333-333333333333';
+const RANGE = resolveDates('2026-11-01', '2026-11-07', 'Asia/Shanghai');
+
+describe('drill-down', () => {
+  it('opens a tile with the view range and its single queue or agent filter', () => {
+    const query = drillQuery(
+      RANGE,
+      { ...DEFAULT_FILTERS, queueIds: [Q1], agentIds: [A1] },
+      { kpi: 'offered' },
+    );
+    expect(query).toEqual({
+      from: '2026-10-31T16:00:00.000Z',
+      to: '2026-11-07T16:00:00.000Z',
+      kpi: 'offered',
+      queueId: Q1,
+      agentId: A1,
+      channel: null,
+      page: 1,
+      perPage: 20,
+    });
+  });
+
+  it('takes the clicked league row over the view filter', () => {
+    const filters = { ...DEFAULT_FILTERS, queueIds: [Q1, Q2] };
+    expect(drillQuery(RANGE, filters, { kpi: 'rona', agentId: A1 })).toMatchObject({
+      queueId: null,
+      agentId: A1,
+    });
+    expect(drillQuery(RANGE, filters, { kpi: 'abandoned', queueId: Q2 }).queueId).toBe(Q2);
+  });
+
+  it('asks for the calls page by page with only the filters it has', () => {
+    TestBed.configureTestingModule({
+      providers: [DrillDownStore, provideHttpClient(), provideHttpClientTesting()],
+    });
+    const store = TestBed.inject(DrillDownStore);
+    const http = TestBed.inject(HttpTestingController);
+    store.open(RANGE, DEFAULT_FILTERS, { kpi: 'short_abandoned', queueId: Q1, count: 45 });
+    const first = http.expectOne((req) => req.url === '/api/v1/datacenter/contacts');
+    expect(first.request.params.keys().sort()).toEqual([
+      'from',
+      'kpi',
+      'page',
+      'perPage',
+      'queueId',
+      'to',
+    ]);
+    expect(first.request.params.get('kpi')).toBe('short_abandoned');
+    first.flush({ data: [], meta: { total: 45, perPage: 20, currentPage: 1, lastPage: 3 } });
+    expect(store.meta().total).toBe(45);
+    store.changePage(3, 20);
+    const third = http.expectOne((req) => req.url === '/api/v1/datacenter/contacts');
+    expect(third.request.params.get('page')).toBe('3');
+    expect(third.request.params.get('queueId')).toBe(Q1);
+    store.close();
+    expect(store.target()).toBeNull();
+  });
+});
