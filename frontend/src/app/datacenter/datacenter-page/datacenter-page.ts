@@ -21,7 +21,6 @@ import { AgentsApi } from '../../agents/agents-api';
 import { authFeature } from '../../auth/auth.reducer';
 import { QueuesApi } from '../../queues/queues-api';
 import { saveBlob } from '../../shared/api/download';
-import { translationTick } from '../../shared/i18n/translation-tick';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { ORG_TIME_ZONE } from '../datacenter-context';
@@ -36,7 +35,7 @@ import { LeagueTable } from '../league-table/league-table';
 import { ReportsPanel } from '../reports-panel/reports-panel';
 import { definitionOf, filtersOf, ReportsStore } from '../reports-store';
 import { dateIn } from '../time-range';
-import { translationVersion } from '../translation-version';
+import { translationTick } from '../../shared/i18n/translation-tick';
 import { TrendChart } from '../trend-chart/trend-chart';
 import { DatacenterFilters, fromViewQuery, toViewQuery } from '../view-query';
 
@@ -77,7 +76,6 @@ export class DatacenterPage {
   private readonly transloco = inject(TranslocoService);
   private readonly orgTimeZone = inject(ORG_TIME_ZONE);
   protected readonly language = translationTick(this.transloco);
-  private readonly version = translationVersion(this.transloco);
   private readonly panel = viewChild.required(ReportsPanel);
 
   protected readonly timeZone = computed(() => this.orgTimeZone());
@@ -142,7 +140,7 @@ export class DatacenterPage {
 
   /** Readable filters of the drill-down: days, queue and agent. */
   protected readonly drillFilters = computed(() => {
-    this.version();
+    this.language();
     const query = this.drillDown.query();
     const range = this.store.range();
     if (!query || !range) return '';

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { translationVersion } from '../translation-version';
+import { translationTick } from '../../shared/i18n/translation-tick';
 import { NzTableModule, NzTableSortFn } from 'ng-zorro-antd/table';
 import { DrillKpi, KPI_KEYS, KpiKey, KpiRow } from '../datacenter-models';
 import { DrillTarget } from '../drill-down-store';
@@ -128,9 +128,9 @@ export class LeagueTable {
 
   protected readonly columns = computed(() => COLUMNS[this.kind()]);
   private readonly transloco = inject(TranslocoService);
-  private readonly version = translationVersion(this.transloco);
+  private readonly language = translationTick(this.transloco);
   protected readonly rows = computed((): LeagueRow[] => {
-    this.version();
+    this.language();
     // Calls no agent took (abandoned in the queue) come under the nil id.
     const none = this.transloco.translate(`datacenter.league.no_${this.kind()}`);
     return this.data().map((row) => ({

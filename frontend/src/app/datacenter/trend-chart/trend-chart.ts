@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { TranslocoService } from '@jsverse/transloco';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
-import { translationVersion } from '../translation-version';
+import { translationTick } from '../../shared/i18n/translation-tick';
 import { KpiDimension, KpiRow } from '../datacenter-models';
 
 const COLORS = { offered: '#1677ff', answered: '#52c41a', abandoned: '#ff4d4f', sl: '#faad14' };
@@ -21,13 +21,13 @@ const COLORS = { offered: '#1677ff', answered: '#52c41a', abandoned: '#ff4d4f', 
 })
 export class TrendChart {
   private readonly transloco = inject(TranslocoService);
-  private readonly version = translationVersion(this.transloco);
+  private readonly language = translationTick(this.transloco);
 
   readonly rows = input<readonly KpiRow[]>([]);
   readonly by = input<KpiDimension>('day');
 
   protected readonly options = computed((): EChartsCoreOption => {
-    this.version();
+    this.language();
     const t = (key: string, params?: Record<string, unknown>) =>
       this.transloco.translate(`datacenter.${key}`, params);
     const rows = this.rows();

@@ -4,8 +4,10 @@ import { TranslocoService } from '@jsverse/transloco';
 import { asapScheduler, filter, map, merge, observeOn } from 'rxjs';
 
 /**
- * A signal that changes whenever the language or its loaded translations change, so that
- * `computed`s calling `TranslocoService.translate` recompute. Call in an injection context.
+ * A signal of the active language that notifies on every language change and on every loaded
+ * translation file, so that `computed`s calling `TranslocoService.translate` recompute, also when
+ * a language's file arrives after the switch (the language's name is the same then, hence `equal`
+ * never holds). Call in an injection context.
  */
 export function translationTick(transloco: TranslocoService): Signal<string> {
   return toSignal(
@@ -17,7 +19,7 @@ export function translationTick(transloco: TranslocoService): Signal<string> {
       ),
       // A pipe may trigger a (synchronous, cached) load while a template renders: never write then.
     ).pipe(observeOn(asapScheduler)),
-    { initialValue: transloco.getActiveLang() },
+    { initialValue: transloco.getActiveLang(), equal: () => false },
   );
 }
 
