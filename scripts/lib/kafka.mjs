@@ -151,9 +151,10 @@ export async function startKafka({ dataDir, port, controllerPort, fresh = false,
   fs.writeFileSync(configFile, serverProperties({ logDir, port, controllerPort, faultListener }))
   const classpath = `${jars.libs}${path.sep}*`
   if (!fs.existsSync(path.join(logDir, 'meta.properties'))) {
-    // A KRaft node's storage is formatted once with a cluster id (22 characters of base64url).
+    // A KRaft node's storage is formatted once with a cluster id (22 characters of base64url). Given
+    // as `--cluster-id=<id>`: an id starting with '-' (1 in 64) would read as an option after `-t`.
     const clusterId = crypto.randomBytes(16).toString('base64url')
-    const format = spawnSync('java', ['-Xmx128m', '-XX:TieredStopAtLevel=1', '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', configFile], { encoding: 'utf8' })
+    const format = spawnSync('java', ['-Xmx128m', '-XX:TieredStopAtLevel=1', '-cp', classpath, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', configFile], { encoding: 'utf8' })
     if (format.status !== 0) return { missing: `formatting the Kafka storage failed: ${(format.stderr || format.stdout).trim().split('\n').slice(-3).join(' ')}` }
   }
   const logFile = path.join(dataDir, 'broker.log')

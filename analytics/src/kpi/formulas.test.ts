@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_KPI_SETTINGS, MAX_THRESHOLD_SECONDS, kpiSettingsProblems } from './definitions.ts'
-import { binGroups, classifyCall, countWaits, kpiRatios, NO_CALLS, waitBin, WAIT_BINS, type KpiThresholds } from './formulas.ts'
+import { binGroups, binsWithin, classifyCall, countWaits, kpiRatios, NO_CALLS, waitBin, WAIT_BINS, within, type KpiThresholds } from './formulas.ts'
 
 test('a call is in the service level when it was answered in less than T seconds', () => {
   const sl20 = DEFAULT_KPI_SETTINGS
@@ -36,6 +36,7 @@ test('exact seconds and 5-second bins classify alike for every threshold the set
       const binned = waitBin(wait) * 5
       assert.equal(classifyCall('answered', wait, settings).answeredInServiceLevel, classifyCall('answered', binned, settings).answeredInServiceLevel, `answered after ${wait} s, T ${threshold}`)
       assert.equal(classifyCall('abandoned', wait, settings).shortAbandoned, classifyCall('abandoned', binned, settings).shortAbandoned, `abandoned after ${wait} s, S ${threshold}`)
+      assert.equal(waitBin(wait) < binsWithin(threshold), within(wait, threshold), `bin bound of T ${threshold} for ${wait} s`)
     }
   }
   assert.notDeepEqual(kpiSettingsProblems({ ...DEFAULT_KPI_SETTINGS, serviceLevelSeconds: 12 }), [], 'other thresholds are refused: bins could not tell 10 s from 14 s')

@@ -77,6 +77,17 @@ export function waitBin(waitSeconds: number): number {
   return Math.min(Math.floor(waitSeconds / WAIT_BIN_SECONDS), WAIT_BINS - 1)
 }
 
+/**
+ * The bound of a threshold over bins: bin i is within T exactly when i < binsWithin(T) (its lower
+ * edge is `within` T), so a query over raw waits classifies `waitBin(wait) < binsWithin(T)` as the
+ * rollups do.
+ */
+export function binsWithin(thresholdSeconds: number): number {
+  let bins = 0
+  while (bins < WAIT_BINS && within(bins * WAIT_BIN_SECONDS, thresholdSeconds)) bins += 1
+  return bins
+}
+
 /** Calls of one outcome that waited about `waitSeconds` (a bin's lower edge, or a whole second). */
 export interface WaitGroup {
   outcome: CallOutcome

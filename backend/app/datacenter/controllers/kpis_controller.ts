@@ -26,7 +26,7 @@ export default class KpisController {
   }
 
   async contacts(ctx: HttpContext) {
-    const input = await ctx.request.validateUsing(contactsQueryValidator, { data: ctx.request.qs() })
+    const input = await ctx.request.validateUsing(contactsQueryValidator, { data: listParams(ctx.request.qs(), ['queueIds', 'agentIds']) })
     return listContacts(ctx.scope, input, ctx.user.permissions.has('customers.view_ids'))
   }
 }

@@ -110,8 +110,9 @@ const CONTACTS_PAGE = 1000
 /**
  * Exports the data center as CSV (UTF-8 with BOM) or XLSX: the KPI table (one row per key with the
  * chosen columns; read a month at a time for the time groupings, progress per piece) or every
- * contact behind one count (a page at a time, progress per page; numbers masked unless the owner
- * holds customers.view_ids when the job runs).
+ * contact behind one count with the drill-down's filters (the lists and the single ids; a page at
+ * a time, progress per page; numbers masked unless the owner holds customers.view_ids when the job
+ * runs).
  */
 defineJobKind(DATACENTER_EXPORT, {
   permission: 'reports.export',
@@ -154,6 +155,8 @@ async function exportContacts(job: JobContext, params: DatacenterExportParams, f
     from: new Date(params.from),
     to: new Date(params.to),
     kpi: params.kpi!,
+    queueIds: params.queueIds,
+    agentIds: params.agentIds,
     queueId: params.queueId ?? undefined,
     agentId: params.agentId ?? undefined,
     channel: params.channel ?? undefined,

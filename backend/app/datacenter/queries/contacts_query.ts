@@ -1,3 +1,4 @@
+import { binsWithin, WAIT_BIN_SECONDS, WAIT_BINS } from '@cc/analytics/kpi'
 import type { TenantScope } from '#shared/scope'
 import type { Page } from '#shared/pagination'
 import { maskIdNumber } from '#crm/queries/customer_query'
@@ -10,21 +11,35 @@ import type { DRILL_KPIS } from '#datacenter/validators/datacenter'
 /** A count the drill-down can open. */
 export type DrillKpi = (typeof DRILL_KPIS)[number]
 
+/** A segment's wait bin in the rollups (`waitBin` of the KPI formulas). */
+const WAIT_BIN = `least(intDiv(toUInt32(wait_seconds), ${WAIT_BIN_SECONDS}), ${WAIT_BINS - 1})`
+
+/** A segment's queue and agent as the rollups key them: none is the nil uuid (the league table's "no queue"/"no agent" row). */
+const NIL = "toUUID('00000000-0000-0000-0000-000000000000')"
+const QUEUE = `ifNull(queue_id, ${NIL})`
+const AGENT = `ifNull(agent_id, ${NIL})`
+
 /** Which call segments are behind a count: the same conditions the rollups count with. */
 const KPI_CONDITION: Record<DrillKpi, string> = {
   offered: 'queued_at IS NOT NULL',
   answered: 'answered = 1',
   abandoned: 'abandoned = 1',
-  // The rollups keep waits in 5-second bins (the last one open-ended): a threshold compares bins.
-  short_abandoned: 'abandoned = 1 AND least(intDiv(toUInt32(wait_seconds), 5), 60) < {short_bins:UInt8}',
-  answered_in_sl: 'answered = 1 AND least(intDiv(toUInt32(wait_seconds), 5), 60) < {sl_bins:UInt8}',
+  // The rollups keep waits in bins: a threshold compares bins, with the bound the KPI formulas give.
+  short_abandoned: `abandoned = 1 AND ${WAIT_BIN} < {short_bins:UInt8}`,
+  answered_in_sl: `answered = 1 AND ${WAIT_BIN} < {sl_bins:UInt8}`,
   transfers: 'transferred = 1',
   rona: 'rona > 0',
 }
 
-/** The drill-down's filters. */
+/**
+ * The drill-down's filters. The lists are the view's (as on the KPIs; empty or missing: every
+ * queue or agent); a single id narrows further. All combine with AND: a single id outside its
+ * list matches nothing.
+ */
 export interface ContactsInput extends KpiRange {
   kpi: DrillKpi
+  queueIds?: string[]
+  agentIds?: string[]
   queueId?: string
   agentId?: string
   channel?: string
@@ -75,8 +90,10 @@ export async function listContacts(scope: TenantScope, input: ContactsInput, rev
   const params = {
     from: chTime(input.from),
     to: chTime(input.to),
-    short_bins: settings.shortAbandonSeconds / 5,
-    sl_bins: settings.serviceLevelSeconds / 5,
+    short_bins: binsWithin(settings.shortAbandonSeconds),
+    sl_bins: binsWithin(settings.serviceLevelSeconds),
+    queues: input.queueIds ?? [],
+    agents: input.agentIds ?? [],
     queue: input.queueId ?? '',
     agent: input.agentId ?? '',
     channel: input.channel ?? '',
@@ -89,8 +106,10 @@ export async function listContacts(scope: TenantScope, input: ContactsInput, rev
     "toStartOfFifteenMinutes(started_at) >= {from:DateTime64(3, 'UTC')}",
     "toStartOfFifteenMinutes(started_at) < {to:DateTime64(3, 'UTC')}",
     KPI_CONDITION[input.kpi],
-    input.queueId ? 'queue_id = {queue:UUID}' : null,
-    input.agentId ? 'agent_id = {agent:UUID}' : null,
+    input.queueIds?.length ? `${QUEUE} IN {queues:Array(UUID)}` : null,
+    input.agentIds?.length ? `${AGENT} IN {agents:Array(UUID)}` : null,
+    input.queueId ? `${QUEUE} = {queue:UUID}` : null,
+    input.agentId ? `${AGENT} = {agent:UUID}` : null,
     input.channel ? 'channel = {channel:String}' : null,
   ].filter(Boolean).join(' AND ')
 

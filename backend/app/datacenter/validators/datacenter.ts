@@ -39,11 +39,17 @@ export const kpiQueryValidator = vine.create({
   agentIds: ids(),
 })
 
-/** The drill-down: the call segments behind one count, a page at a time. */
+/**
+ * The drill-down: the call segments behind one count, a page at a time. `queueIds`/`agentIds` are
+ * the view's filters (as on the KPIs); `queueId`/`agentId` narrow to one (a league-table row). All
+ * filters combine with AND, so a single id outside its list matches nothing.
+ */
 export const contactsQueryValidator = vine.create({
   from: instant(),
   to: instant(),
   kpi: vine.enum(DRILL_KPIS),
+  queueIds: ids(),
+  agentIds: ids(),
   queueId: vine.string().uuid().optional(),
   agentId: vine.string().uuid().optional(),
   channel: vine.string().trim().minLength(1).maxLength(40).optional(),

@@ -3,7 +3,9 @@ import { DRILL_KPIS, KPI_DIMENSIONS, KPI_KEYS } from '#datacenter/validators/dat
 
 /**
  * An export of the data center as a job: the KPI table (one row per key, chosen columns) or the
- * contacts behind one count, over a range of instants [from, to).
+ * contacts behind one count, over a range of instants [from, to). Both kinds take the view's
+ * `queueIds`/`agentIds`; contacts may also narrow to one `queueId`/`agentId` (ANDed with the lists,
+ * as in the drill-down).
  */
 export const exportValidator = vine.create({
   format: vine.enum(['csv', 'xlsx'] as const),

@@ -99,7 +99,11 @@ export class DatacenterApi {
 
   contacts(query: ContactsQuery): Observable<Paged<ContactRow>> {
     return this.http.get<Paged<ContactRow>>(`${this.base}/contacts`, {
-      params: toParams({ ...query }),
+      params: toParams({
+        ...query,
+        queueIds: query.queueIds.join(','),
+        agentIds: query.agentIds.join(','),
+      }),
     });
   }
 

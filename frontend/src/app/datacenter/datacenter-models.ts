@@ -101,11 +101,16 @@ export interface KpiQuery {
   readonly agentIds: readonly string[];
 }
 
-/** The drill-down's filters: the calls behind one count. */
+/**
+ * The drill-down's filters: the calls behind one count. The lists are the view's; a single id (a
+ * league-table row) narrows further (the server ANDs them).
+ */
 export interface ContactsQuery {
   readonly from: string;
   readonly to: string;
   readonly kpi: DrillKpi;
+  readonly queueIds: readonly string[];
+  readonly agentIds: readonly string[];
   readonly queueId: string | null;
   readonly agentId: string | null;
   readonly channel: string | null;

@@ -11,31 +11,65 @@ const A1 = '33333333-3333-4333-8333-333333333333';
 const RANGE = resolveDates('2026-11-01', '2026-11-07', 'Asia/Shanghai');
 
 describe('drill-down', () => {
-  it('opens a tile with the view range and its single queue or agent filter', () => {
+  it('opens a tile with the view range and all of its queue and agent filters', () => {
     const query = drillQuery(
       RANGE,
-      { ...DEFAULT_FILTERS, queueIds: [Q1], agentIds: [A1] },
+      { ...DEFAULT_FILTERS, queueIds: [Q1, Q2], agentIds: [A1] },
       { kpi: 'offered' },
     );
     expect(query).toEqual({
       from: '2026-10-31T16:00:00.000Z',
       to: '2026-11-07T16:00:00.000Z',
       kpi: 'offered',
-      queueId: Q1,
-      agentId: A1,
+      queueIds: [Q1, Q2],
+      agentIds: [A1],
+      queueId: null,
+      agentId: null,
       channel: null,
       page: 1,
       perPage: 20,
     });
   });
 
-  it('takes the clicked league row over the view filter', () => {
+  it('narrows the view filter to the clicked league row', () => {
     const filters = { ...DEFAULT_FILTERS, queueIds: [Q1, Q2] };
     expect(drillQuery(RANGE, filters, { kpi: 'rona', agentId: A1 })).toMatchObject({
+      queueIds: [Q1, Q2],
+      agentIds: [],
       queueId: null,
       agentId: A1,
     });
-    expect(drillQuery(RANGE, filters, { kpi: 'abandoned', queueId: Q2 }).queueId).toBe(Q2);
+    expect(drillQuery(RANGE, filters, { kpi: 'abandoned', queueId: Q2 })).toMatchObject({
+      queueIds: [Q1, Q2],
+      queueId: Q2,
+    });
+  });
+
+  it('sends the view lists as a,b and exports the contacts with the same filters', () => {
+    TestBed.configureTestingModule({
+      providers: [DrillDownStore, provideHttpClient(), provideHttpClientTesting()],
+    });
+    const store = TestBed.inject(DrillDownStore);
+    const http = TestBed.inject(HttpTestingController);
+    const filters = { ...DEFAULT_FILTERS, queueIds: [Q1, Q2], agentIds: [A1] };
+    store.open(RANGE, filters, { kpi: 'answered_in_sl', count: 7 });
+    const first = http.expectOne((req) => req.url === '/api/v1/datacenter/contacts');
+    expect(first.request.params.get('queueIds')).toBe(`${Q1},${Q2}`);
+    expect(first.request.params.get('agentIds')).toBe(A1);
+    expect(first.request.params.has('queueId')).toBe(false);
+    first.flush({ data: [], meta: { total: 7, perPage: 20, currentPage: 1, lastPage: 1 } });
+
+    void store.exportContacts('csv');
+    const started = http.expectOne((req) => req.url === '/api/v1/datacenter/exports');
+    expect(started.request.body).toEqual({
+      format: 'csv',
+      kind: 'contacts',
+      from: '2026-10-31T16:00:00.000Z',
+      to: '2026-11-07T16:00:00.000Z',
+      kpi: 'answered_in_sl',
+      queueIds: [Q1, Q2],
+      agentIds: [A1],
+    });
   });
 
   it('asks for the calls page by page with only the filters it has', () => {

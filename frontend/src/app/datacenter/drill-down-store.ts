@@ -22,21 +22,23 @@ export interface DrillTarget {
 export const DRILL_PAGE_SIZE = 20;
 
 /**
- * The first page of calls behind a clicked number: the view's range, and the row's queue or
- * agent; else the view's filter when it is a single queue or agent.
+ * The first page of calls behind a clicked number: the view's range and queue/agent lists (the
+ * same filters as its KPIs, so the total is the number clicked), narrowed to the row's queue or
+ * agent when a league-table row was clicked.
  */
 export function drillQuery(
   range: ResolvedRange,
   filters: DatacenterFilters,
   target: DrillTarget,
 ): ContactsQuery {
-  const single = (ids: readonly string[]) => (ids.length === 1 ? ids[0] : null);
   return {
     from: range.from,
     to: range.to,
     kpi: target.kpi,
-    queueId: target.queueId ?? single(filters.queueIds),
-    agentId: target.agentId ?? single(filters.agentIds),
+    queueIds: filters.queueIds,
+    agentIds: filters.agentIds,
+    queueId: target.queueId ?? null,
+    agentId: target.agentId ?? null,
     channel: null,
     page: 1,
     perPage: DRILL_PAGE_SIZE,
@@ -91,6 +93,8 @@ export const DrillDownStore = signalStore(
             from: query.from,
             to: query.to,
             kpi: query.kpi,
+            ...(query.queueIds.length ? { queueIds: query.queueIds } : {}),
+            ...(query.agentIds.length ? { agentIds: query.agentIds } : {}),
             ...(query.queueId ? { queueId: query.queueId } : {}),
             ...(query.agentId ? { agentId: query.agentId } : {}),
           }),

@@ -4,6 +4,7 @@ import { Ingestor } from '@cc/analytics'
 import { BASE, buildScenario, type Scenario } from '@cc/analytics/testing'
 import { asAdmin, makeTenant, makeUser } from '#tests/helpers'
 import { matchesContract, requestBodyProblems } from '#tests/openapi'
+import { jobRunner } from '#jobs/job_runner'
 import { analyticsStore } from '#datacenter/store'
 import { kpiSettingsValidator } from '#datacenter/validators/datacenter'
 
@@ -12,12 +13,22 @@ type Tenant = Awaited<ReturnType<typeof makeTenant>>
 /** The scenario's day: 08:00–12:00 UTC on 2 March 2026 (its calls arrive 09:00–09:30). */
 const DAY = { from: new Date(BASE - 3_600_000).toISOString(), to: new Date(BASE + 3 * 3_600_000).toISOString() }
 
-/** Feeds the hand-worked five-call scenario for one organisation into the process's analytics store. */
-async function feedScenario(org: Tenant): Promise<Scenario> {
+/**
+ * Feeds the hand-worked five-call scenario for one organisation into the process's analytics store;
+ * `ids` swaps scenario names (Q2, B…) for ids of an earlier copy, so copies can share queues or agents.
+ */
+async function feedScenario(org: Tenant, ids: Record<string, string> = {}): Promise<Scenario> {
   const scenario = buildScenario(org.tenant.id)
-  const records = scenario.envelopes.map((event, offset) => ({ event, position: { topic: 'cc.calls', partition: 0, offset } }))
-  await new Ingestor(await analyticsStore(), () => {}).ingest(records, `datacenter-spec-${org.tenant.id}`)
-  return scenario
+  let text = JSON.stringify(scenario.envelopes)
+  for (const [name, id] of Object.entries(ids)) {
+    text = text.replaceAll(scenario.ids[name], id)
+    scenario.ids[name] = id
+  }
+  const envelopes = JSON.parse(text) as Scenario['envelopes']
+  const records = envelopes.map((event, offset) => ({ event, position: { topic: 'cc.calls', partition: 0, offset } }))
+  // Event ids are fresh in every copy: so is the deduplication token.
+  await new Ingestor(await analyticsStore(), () => {}).ingest(records, `datacenter-spec-${envelopes[0].id}`)
+  return { ...scenario, envelopes }
 }
 
 const kpisOf = (client: any, auth: string, qs: Record<string, string> = {}) => client.get('/api/v1/datacenter/kpis').qs({ ...DAY, ...qs }).header('authorization', auth)
@@ -128,6 +139,9 @@ test.group('Data center API', (group) => {
     assert.equal(await fieldOf('/api/v1/datacenter/contacts', { ...DAY, kpi: 'fcr' }), 'kpi')
     assert.equal(await fieldOf('/api/v1/datacenter/contacts', { ...DAY, kpi: 'offered', agentId: 'A' }), 'agentId')
     assert.equal(await fieldOf('/api/v1/datacenter/contacts', { ...DAY, kpi: 'offered', page: '0' }), 'page')
+    assert.equal(await fieldOf('/api/v1/datacenter/contacts', { ...DAY, kpi: 'offered', agentIds: '0190a8b4-1111-7000-8000-000000000001,nope' }), 'agentIds.1')
+    const tooMany = Array.from({ length: 101 }, (_, i) => `0190a8b4-1111-7000-8000-${String(i).padStart(12, '0')}`).join(',')
+    assert.equal(await fieldOf('/api/v1/datacenter/contacts', { ...DAY, kpi: 'offered', queueIds: tooMany }), 'queueIds')
   })
 
   test('every count drills down to exactly the call segments behind it, a page at a time', async ({ client, assert }) => {
@@ -159,6 +173,68 @@ test.group('Data center API', (group) => {
     const second = await contactsOf(client, supervisor.auth, { kpi: 'offered', perPage: 4, page: 2 })
     assert.deepEqual(second.body().meta, { total: 6, perPage: 4, currentPage: 2, lastPage: 2 })
     assert.deepEqual(calls(second.body()), [[c4, 2], [c5, 1]])
+  })
+
+  test('with several queues and agents in the view, every drill-down total is the count it opens from', async ({ client, assert }) => {
+    const org = await makeTenant()
+    const first = await feedScenario(org)
+    // A second copy of the day sharing Q2 and agent B, in a third queue with a third agent: Q offers 5, Q2 2, Q3 5.
+    const second = await feedScenario(org, { Q2: first.ids.Q2, B: first.ids.B })
+    const supervisor = await makeUser(org, ['supervisor'])
+    const { Q, Q2, A, B } = first.ids
+    const [Q3, C] = [second.ids.Q, second.ids.A]
+    const views: Array<[Record<string, string>, number]> = [
+      [{ queueIds: `${Q},${Q2}` }, 7],
+      // Segments A or B handled: c1, c4 (both legs), c5 of the first copy; c4's second leg and c5 of the second.
+      [{ agentIds: `${A},${B}` }, 6],
+      [{ queueIds: `${Q2},${Q3}`, agentIds: `${B},${C}` }, 5],
+    ]
+    for (const [view, offered] of views) {
+      const [row] = (await kpisOf(client, supervisor.auth, view)).body().data
+      assert.equal(row.offered, offered, JSON.stringify(view))
+      // The service level's denominator leaves short abandons out (the default settings).
+      const counts = {
+        offered: row.offered,
+        answered: row.answered,
+        abandoned: row.abandoned,
+        short_abandoned: row.short_abandoned,
+        answered_in_sl: Math.round(row.service_level * (row.answered + row.abandoned - row.short_abandoned)),
+        transfers: row.transfers,
+        rona: row.rona,
+      }
+      for (const [kpi, count] of Object.entries(counts)) {
+        const drill = await contactsOf(client, supervisor.auth, { ...view, kpi })
+        drill.assertStatus(200)
+        assert.equal(drill.body().meta.total, count, `${kpi} of ${JSON.stringify(view)}`)
+      }
+    }
+    await matchesContract(await contactsOf(client, supervisor.auth, { queueIds: `${Q},${Q2}`, kpi: 'answered' }))
+
+    // A league-table row narrows the view to one queue; one outside the view's list matches nothing.
+    assert.equal((await contactsOf(client, supervisor.auth, { queueIds: `${Q},${Q2}`, queueId: Q2, kpi: 'offered' })).body().meta.total, 2)
+    assert.equal((await contactsOf(client, supervisor.auth, { queueIds: `${Q},${Q2}`, queueId: Q3, kpi: 'offered' })).body().meta.total, 0)
+    assert.equal((await contactsOf(client, supervisor.auth, { agentIds: `${A},${B}`, agentId: C, kpi: 'answered' })).body().meta.total, 0)
+    // The "no agent" row (calls no agent took) is keyed by the nil uuid, as in the rollups.
+    const byAgent = (await kpisOf(client, supervisor.auth, { by: 'agent', queueIds: `${Q},${Q2}` })).body().data
+    const nobody = byAgent.find((r: any) => r.key === '00000000-0000-0000-0000-000000000000')
+    assert.equal(nobody.abandoned, 2)
+    const unanswered = await contactsOf(client, supervisor.auth, { queueIds: `${Q},${Q2}`, agentId: nobody.key, kpi: 'abandoned' })
+    assert.equal(unanswered.body().meta.total, nobody.abandoned)
+
+    // The contacts export writes the same calls.
+    const queued = await client.post('/api/v1/datacenter/exports').header('authorization', supervisor.auth)
+      .json({ format: 'csv', kind: 'contacts', ...DAY, kpi: 'offered', queueIds: [Q, Q2], agentIds: [A, B] })
+    queued.assertStatus(202)
+    await jobRunner.tick()
+    const job = (await client.get(`/api/v1/jobs/${queued.body().data.id}`).header('authorization', supervisor.auth)).body().data
+    const both = await contactsOf(client, supervisor.auth, { queueIds: `${Q},${Q2}`, agentIds: `${A},${B}`, kpi: 'offered' })
+    assert.equal(job.status, 'succeeded', job.error)
+    assert.equal(job.result.rows, both.body().meta.total)
+    assert.equal(job.result.rows, 5, 'c1, c4 (both legs) and c5 of the first copy; c4’s second leg of the second')
+
+    const other = await makeTenant()
+    const theirs = await contactsOf(client, other.auth, { queueIds: `${Q},${Q2}`, agentIds: `${A},${B}`, kpi: 'offered' })
+    assert.equal(theirs.body().meta.total, 0, 'another organisation’s ids match nothing')
   })
 
   test('the documented settings body accepts and rejects what the validator does', async ({ assert }) => {

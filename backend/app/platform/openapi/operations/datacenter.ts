@@ -42,12 +42,18 @@ export const datacenterOperations: OperationMap = {
   'datacenter.contacts': {
     tag: 'Data center',
     summary: 'The calls behind a number',
-    description: `The inbound call segments one count of the KPIs is made of (same range: the segment’s 15-minute interval), oldest first. ${READ}`,
+    description:
+      'The inbound call segments one count of the KPIs is made of (same range: the segment’s 15-minute interval), oldest first. ' +
+      'With the same from, to, queueIds and agentIds as `GET /datacenter/kpis`, `meta.total` is that count (answered_in_sl: the answers within the service level). ' +
+      '`queueId`/`agentId` narrow to one queue or agent (a league-table row); every filter combines with AND, so a single id outside its list matches nothing. ' +
+      READ,
     query: [
       ...RANGE,
       query('kpi', { type: 'string', enum: ['offered', 'answered', 'abandoned', 'short_abandoned', 'answered_in_sl', 'transfers', 'rona'] }, 'Which count (required)'),
-      query('queueId', { type: 'string', format: 'uuid' }, 'Only this queue'),
-      query('agentId', { type: 'string', format: 'uuid' }, 'Only this agent'),
+      query('queueIds', { type: 'string' }, 'Only these queues, as on /kpis: at most 100 uuids separated by commas (or the key repeated)'),
+      query('agentIds', { type: 'string' }, 'Only these agents, as on /kpis: at most 100 uuids separated by commas (or the key repeated)'),
+      query('queueId', { type: 'string', format: 'uuid' }, 'Only this queue (ANDed with queueIds)'),
+      query('agentId', { type: 'string', format: 'uuid' }, 'Only this agent (ANDed with agentIds)'),
       query('channel', { type: 'string' }, 'Only this channel (voice, web, …)'),
       parameter('Page'),
       parameter('PerPage'),
@@ -106,7 +112,7 @@ export const datacenterOperations: OperationMap = {
     description:
       'Queues a background job. `kind: kpis` writes one row per key of the grouping (queue and agent groupings add the name) with the chosen KPI columns (default: all), ' +
       'headers in English with units, ratios as percentages with one decimal, seconds as numbers; `kind: contacts` writes every call segment behind the count `kpi` (required: 422 `kpi`) ' +
-      'with the same filters as `GET /datacenter/contacts` (numbers masked without customers.view_ids when the job runs). CSV is UTF-8 with a byte-order mark; text a spreadsheet would read as a formula gets a leading apostrophe. ' +
+      'with the same filters as `GET /datacenter/contacts` (queueIds, agentIds, queueId, agentId, channel) (numbers masked without customers.view_ids when the job runs). CSV is UTF-8 with a byte-order mark; text a spreadsheet would read as a formula gets a leading apostrophe. ' +
       'The range is checked now (422 `to`). Progress counts months read (kpis) or contacts written (contacts). Follow it with `GET /api/v1/jobs/{id}` and fetch the file from `GET /api/v1/jobs/{id}/download`.',
     body: 'DatacenterExportRequest',
     success: json(202, data('Job'), 'The queued job'),

@@ -148,21 +148,22 @@ export class DatacenterPage {
     const named = (list: readonly { id: string; name: string }[], id: string) =>
       labels[id] ?? list.find((x) => x.id === id)?.name ?? id;
     const parts = [`${range.fromDate} – ${range.toDate}`];
-    if (query.queueId) {
-      parts.push(
-        `${this.transloco.translate('datacenter.drill.queue')}: ${named(this.queues(), query.queueId)}`,
-      );
-    }
-    if (query.agentId) {
-      parts.push(
-        `${this.transloco.translate('datacenter.drill.agent')}: ${named(this.agents(), query.agentId)}`,
-      );
-    }
-    // The drill-down filters by one queue and one agent at most: say so when the view has more.
-    const { queueIds, agentIds } = this.store.filters();
-    if ((!query.queueId && queueIds.length > 1) || (!query.agentId && agentIds.length > 1)) {
-      parts.push(this.transloco.translate('datacenter.drill.wider'));
-    }
+    // The clicked row's queue or agent, else the view's lists (the drill-down has the view's filters).
+    const filter = (
+      key: string,
+      list: readonly { id: string; name: string }[],
+      one: string | null,
+      ids: readonly string[],
+    ) => {
+      const shown = one ? [one] : ids;
+      if (shown.length) {
+        parts.push(
+          `${this.transloco.translate(key)}: ${shown.map((id) => named(list, id)).join(', ')}`,
+        );
+      }
+    };
+    filter('datacenter.drill.queue', this.queues(), query.queueId, query.queueIds);
+    filter('datacenter.drill.agent', this.agents(), query.agentId, query.agentIds);
     return parts.join(' · ');
   });
 
