@@ -7,4 +7,4 @@ export { Ingestor, type IngestRecord, type IngestResult } from './ingest/ingesto
 export { KafkaIngestSource } from './ingest/kafka_source.ts'
 export { startIngestor, embeddedIngestWanted, type RunningIngestor, type SubscribeToPublished } from './ingest/embedded.ts'
 export { DEFAULT_KPI_SETTINGS, KPI_DEFINITIONS, kpiSettingsProblems, serviceLevelLabel, type KpiSettings, type KpiDefinition, type KpiKey } from './kpi/definitions.ts'
-export { kpis, KpiQueryError, type KpiDimension, type KpiQuery, type KpiRow } from './kpi/kpis.ts'
+export { kpis, KpiQueryError, KPI_DIMENSIONS, MAX_TEAMS, MAX_TEAM_MEMBERSHIPS, type KpiDimension, type KpiQuery, type KpiRow } from './kpi/kpis.ts'

@@ -10,13 +10,20 @@ export interface BucketRange {
 const ZERO = "toUUID('00000000-0000-0000-0000-000000000000')"
 const WAIT_BINS = 'arrayMap(i -> toUInt32(i = least(intDiv(toUInt32(wait_seconds), 5), 60)), range(61))'
 
+/** The call rollup's table (migration 0006 added the dialled number to its sort key, hence a new table). */
+export const CALL_ROLLUP_TABLE = 'call_rollup_15m_v2'
+
 /**
  * Rebuilds one tenant's call rollup for the buckets in the range, from the segments as they are
  * now (FINAL). Column order is the table's. Deterministic: the same segments give the same rows,
  * so a replayed batch changes nothing, and the newest rebuild (version = when it read) wins.
+ * The number is the DNIS of inbound calls ('' when a call has none); outbound calls keep '' (their
+ * DNIS is the customer's number, which would make a row per call). Migration 0006 backfills with
+ * the same grouping.
  */
 const CALL_ROLLUP = `
 SELECT tenant_id, toStartOfFifteenMinutes(started_at) AS b, ifNull(queue_id, ${ZERO}) AS q, ifNull(agent_id, ${ZERO}) AS a, channel, direction,
+  if(direction = 'inbound', dnis, '') AS n,
   count(), countIf(queued_at IS NOT NULL), sum(offers), countIf(answered = 1), countIf(abandoned = 1), countIf(transferred = 1),
   countIf(outcome = 'overflowed'), sum(rona), sum(holds),
   sumIf(wait_seconds, answered = 1), sumIf(wait_seconds, abandoned = 1), sum(talk_seconds), sum(hold_seconds), sum(wrap_seconds),
@@ -24,7 +31,7 @@ SELECT tenant_id, toStartOfFifteenMinutes(started_at) AS b, ifNull(queue_id, ${Z
   toUnixTimestamp64Micro(now64(6))
 FROM call_segments FINAL
 WHERE tenant_id = {tenant:UUID} AND started_at >= {from:DateTime64(3, 'UTC')} AND started_at < {to:DateTime64(3, 'UTC')}
-GROUP BY tenant_id, b, q, a, channel, direction`
+GROUP BY tenant_id, b, q, a, channel, direction, n`
 
 /**
  * Rebuilds one tenant's agent-state rollup for the buckets in the range: every interval that
@@ -43,7 +50,7 @@ HAVING seconds > 0`
 
 /** Rebuilds the call rollup of one tenant for a bucket range. */
 export function rebuildCallRollup(tenant: TenantQueries, range: BucketRange) {
-  return tenant.insertSelect('call_rollup_15m', CALL_ROLLUP, { from: chTime(range.from), to: chTime(range.to) })
+  return tenant.insertSelect(CALL_ROLLUP_TABLE, CALL_ROLLUP, { from: chTime(range.from), to: chTime(range.to) })
 }
 
 /** Rebuilds the agent-state rollup of one tenant for a bucket range. */

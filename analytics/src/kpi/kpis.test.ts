@@ -1,13 +1,14 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { openStore } from '../store/analytics_store.ts'
 import { Ingestor } from '../ingest/ingestor.ts'
-import { BASE, buildScenario } from '../testing/call_scenario.ts'
+import { BASE, buildScenario, N1, N2 } from '../testing/call_scenario.ts'
 import { DEFAULT_KPI_SETTINGS, KPI_DEFINITIONS, kpiSettingsProblems, serviceLevelLabel } from './definitions.ts'
-import { kpis, KpiQueryError } from './kpis.ts'
+import { kpis, KpiQueryError, MAX_TEAMS, type KpiRow } from './kpis.ts'
 
 // chDB allows one data directory per process: this file's tests share one store, each with its own tenants.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-analytics-kpi-'))
@@ -90,4 +91,67 @@ test('filters, another tenant’s facts and bad queries', async () => {
   await assert.rejects(kpis(tenant, { from: day.to, to: day.from, by: 'total', settings: DEFAULT_KPI_SETTINGS }), (e: KpiQueryError) => e.field === 'to')
   assert.deepEqual(kpiSettingsProblems({ ...DEFAULT_KPI_SETTINGS, fcrDays: 0, timeZone: 'Mars/Base' }).map((p) => p.field), ['fcrDays', 'timeZone'])
   assert.equal(new Set(KPI_DEFINITIONS.map((d) => d.key)).size, KPI_DEFINITIONS.length)
+})
+
+const keyed = (rows: KpiRow[]) => Object.fromEntries(rows.map((r) => [r.key, r]))
+
+test('by dialled number: each inbound call’s DNIS, a web call without one under ""', async () => {
+  const rows = await kpis(store.forTenant(scenario.tenantId), { ...day, by: 'number', settings: DEFAULT_KPI_SETTINGS })
+  assert.deepEqual(rows.map((r) => r.key), ['', N1, N2])
+  const n = keyed(rows)
+  // N1: c1, c2, c4/Q and c4/Q2 (a transfer keeps the call's number) → offered 4; answered c1, c4/Q, c4/Q2;
+  // abandoned c2 after 3 s (short). Waits 10, 25, 10: SL 2 ÷ (3 + 1 − 1); abandon rate (1 − 1) ÷ (4 − 1) = 0.
+  assert.deepEqual([n[N1].offered, n[N1].answered, n[N1].abandoned, n[N1].short_abandoned, n[N1].transfers, n[N1].rona], [4, 3, 1, 1, 1, 0])
+  assert.deepEqual([n[N1].service_level, n[N1].abandon_rate, n[N1].asa], [2 / 3, 0, 15])
+  // Handle c1 150, c4/Q 80, c4/Q2 75. FCR: c1 (…01 called again 30 minutes later) no, c4 yes → ½.
+  assert.deepEqual([n[N1].aht, n[N1].fcr], [305 / 3, 1 / 2])
+  // N2: c5 only, answered by B after 22 s (not in 20 s), one RONA, handle 60 + 10; …01 did not call again → resolved.
+  assert.deepEqual([n[N2].offered, n[N2].answered, n[N2].service_level, n[N2].asa, n[N2].aht, n[N2].rona, n[N2].fcr], [1, 1, 0, 22, 70, 1, 1])
+  // '': c3, the web call abandoned after 40 s: abandon rate 1 ÷ 1, SL 0 ÷ (0 + 1), no answer to average.
+  assert.deepEqual([n[''].offered, n[''].abandoned, n[''].abandon_rate, n[''].service_level, n[''].asa, n[''].fcr], [1, 1, 1, 0, null, null])
+  assert.equal(n[N1].occupancy, null, 'agent time has no number')
+  const [total] = await kpis(store.forTenant(scenario.tenantId), { ...day, by: 'total', settings: DEFAULT_KPI_SETTINGS })
+  for (const field of ['offered', 'answered', 'abandoned', 'short_abandoned', 'transfers', 'rona'] as const) {
+    assert.equal(rows.reduce((sum, r) => sum + r[field], 0), total[field], `${field}: the numbers add up to the total`)
+  }
+})
+
+test('by team: a call counts in the teams of the agent who handled it, agents’ time in the agent’s teams', async () => {
+  const tenant = store.forTenant(scenario.tenantId)
+  const [solo, all, empty, stranger] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()].sort()
+  const teams = { [solo]: [scenario.ids.A], [all]: [scenario.ids.A, scenario.ids.B, scenario.ids.A], [empty]: [], [stranger]: [crypto.randomUUID()] }
+  const t = keyed(await kpis(tenant, { ...day, by: 'team', teams, settings: DEFAULT_KPI_SETTINGS }))
+  assert.deepEqual(Object.keys(t).sort(), [solo, all].sort(), 'teams whose agents did nothing have no row')
+  // solo = {A}: A took c1 (wait 10, handle 150) and c4/Q (wait 25, handle 80, transferred). Offered 2, answered 2;
+  // SL 1 ÷ 2; ASA 17.5; AHT 115. c5's RONA is on B's segment. FCR: c1 no, c4 yes → ½.
+  // Occupancy: A handling 180 + 50 = 230 s ÷ available 3000 − 883 = 2117; utilization 230 ÷ 3000.
+  assert.deepEqual([t[solo].offered, t[solo].answered, t[solo].abandoned, t[solo].transfers, t[solo].rona], [2, 2, 0, 1, 0])
+  assert.deepEqual([t[solo].service_level, t[solo].asa, t[solo].aht, t[solo].fcr], [1 / 2, 17.5, 115, 1 / 2])
+  assert.deepEqual([t[solo].occupancy, t[solo].utilization], [230 / 2117, 230 / 3000])
+  // all = {A, B} (A listed twice counts once, and A also counts in solo): every answered segment, c1, c4/Q,
+  // c4/Q2, c5 → offered 4, answered 4; c2 and c3 were abandoned before an agent, so in no team.
+  // Waits 10, 25, 10, 22 → SL 2 ÷ 4, ASA 16.75; AHT 375 ÷ 4; FCR c1 no, c4 yes, c5 yes → ⅔.
+  // Occupancy 375 ÷ (2117 + 2700), utilization 375 ÷ 5700: both agents, as in the total.
+  assert.deepEqual([t[all].offered, t[all].answered, t[all].abandoned, t[all].short_abandoned, t[all].transfers, t[all].rona], [4, 4, 0, 0, 1, 1])
+  assert.deepEqual([t[all].service_level, t[all].abandon_rate, t[all].asa, t[all].aht, t[all].fcr], [2 / 4, 0, 16.75, 375 / 4, 2 / 3])
+  assert.deepEqual([t[all].occupancy, t[all].utilization], [375 / (2117 + 2700), 375 / 5700])
+  // The agent filter still applies: only B → solo has nothing, all has c4/Q2 and c5.
+  const onlyB = keyed(await kpis(tenant, { ...day, by: 'team', teams, agentIds: [scenario.ids.B], settings: DEFAULT_KPI_SETTINGS }))
+  assert.deepEqual(Object.keys(onlyB), [all])
+  assert.deepEqual([onlyB[all].answered, onlyB[all].aht], [2, 72.5])
+  // Another tenant's agents in a mapping match nothing of this tenant, and this tenant's match nothing there.
+  assert.deepEqual(await kpis(store.forTenant(other.tenantId), { ...day, by: 'team', teams, settings: DEFAULT_KPI_SETTINGS }), [])
+})
+
+test('a team mapping that is missing, malformed or too large is refused on the field teams', async () => {
+  const tenant = store.forTenant(scenario.tenantId)
+  const refused = (teams: unknown) =>
+    assert.rejects(kpis(tenant, { ...day, by: 'team', teams: teams as Record<string, string[]>, settings: DEFAULT_KPI_SETTINGS }), (e: KpiQueryError) => e instanceof KpiQueryError && e.field === 'teams')
+  await refused(undefined)
+  await refused([[crypto.randomUUID(), [scenario.ids.A]]])
+  await refused({ 'not-a-team': [scenario.ids.A] })
+  await refused({ [crypto.randomUUID()]: ["A') OR 1 = 1 --"] })
+  await refused({ [crypto.randomUUID()]: scenario.ids.A })
+  await refused(Object.fromEntries(Array.from({ length: MAX_TEAMS + 1 }, () => [crypto.randomUUID(), []])))
+  await refused({ [crypto.randomUUID()]: Array.from({ length: 20_001 }, () => crypto.randomUUID()) })
 })

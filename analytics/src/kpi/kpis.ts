@@ -4,13 +4,29 @@
  * the call segments for first-contact resolution, the agent-state rollup for occupancy); the waits'
  * bins are classified and the call ratios formed by `formulas.ts`, the same functions the live
  * wallboard uses. Reads go through the tenant query layer.
+ *
+ * By `number`: the dialled number (DNIS) of inbound calls, as the backend records it (a web call:
+ * its entry point's name); '' for calls that carry none. Agents' time has no number.
+ * By `team`: teams live in PostgreSQL, so the caller passes `teams` (team id → its agents' ids),
+ * bound as query parameters. A call segment counts in the teams of the agent who handled it (an
+ * agent in several teams counts in each; a segment with no agent, e.g. abandoned in queue, in
+ * none), so a team's offered calls are the ones its agents took; agents' time counts in the teams
+ * of the agent.
  */
+import { CALL_ROLLUP_TABLE } from '../facts/rollups.ts'
 import type { TenantQueries } from '../store/tenant_query.ts'
 import { kpiSettingsProblems, type KpiSettings } from './definitions.ts'
 import { binGroups, countWaits, kpiRatios, ratio } from './formulas.ts'
 
 /** What the numbers are grouped by. Times are read in the settings' time zone. */
-export type KpiDimension = 'total' | 'queue' | 'agent' | 'channel' | 'interval_15m' | 'hour' | 'day' | 'weekday_hour'
+export type KpiDimension = 'total' | 'queue' | 'team' | 'agent' | 'channel' | 'number' | 'interval_15m' | 'hour' | 'day' | 'weekday_hour'
+
+/** Every dimension, in the order a picker shows them. */
+export const KPI_DIMENSIONS: readonly KpiDimension[] = ['total', 'queue', 'team', 'agent', 'channel', 'number', 'interval_15m', 'hour', 'day', 'weekday_hour']
+
+/** The most teams, and team memberships (agent ids over all teams), one query takes. */
+export const MAX_TEAMS = 500
+export const MAX_TEAM_MEMBERSHIPS = 20_000
 
 export interface KpiQuery {
   /** Start (inclusive) and end (exclusive) of the range, instants. */
@@ -21,6 +37,8 @@ export interface KpiQuery {
   /** Only these queues (call KPIs) or agents (call and agent KPIs). */
   queueIds?: string[]
   agentIds?: string[]
+  /** By `team` (required then): each team's id and its agents' ids. */
+  teams?: Record<string, readonly string[]>
 }
 
 /** One group's KPIs: the raw counts and the ratios (null where the denominator is 0). */
@@ -54,8 +72,11 @@ export class KpiQueryError extends Error {
   }
 }
 
-/** The ClickHouse expression of a dimension over a time column already in the tenant's zone (`t`). */
-function keyOf(by: KpiDimension, columns: { queue: string; agent: string; channel: string }): string {
+/**
+ * The ClickHouse expression of a dimension over a time column already in the tenant's zone (`t`);
+ * `team` is the column the team join adds, `number` the dialled number ('' where a source has none).
+ */
+function keyOf(by: KpiDimension, columns: { queue: string; agent: string; channel: string; number: string }): string {
   switch (by) {
     case 'total':
       return `'total'`
@@ -65,6 +86,10 @@ function keyOf(by: KpiDimension, columns: { queue: string; agent: string; channe
       return `toString(${columns.agent})`
     case 'channel':
       return columns.channel
+    case 'team':
+      return 'team'
+    case 'number':
+      return columns.number
     case 'interval_15m':
       return `formatDateTime(toStartOfFifteenMinutes(t), '%Y-%m-%d %H:%i')`
     case 'hour':
@@ -76,19 +101,42 @@ function keyOf(by: KpiDimension, columns: { queue: string; agent: string; channe
   }
 }
 
-const DIMENSIONS: readonly KpiDimension[] = ['total', 'queue', 'agent', 'channel', 'interval_15m', 'hour', 'day', 'weekday_hour']
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 function check(query: KpiQuery) {
-  if (!DIMENSIONS.includes(query.by)) throw new KpiQueryError('by', `one of ${DIMENSIONS.join(', ')}`)
+  if (!KPI_DIMENSIONS.includes(query.by)) throw new KpiQueryError('by', `one of ${KPI_DIMENSIONS.join(', ')}`)
   if (!(query.from < query.to)) throw new KpiQueryError('to', 'after from')
   const problem = kpiSettingsProblems(query.settings)[0]
   if (problem) throw new KpiQueryError(`settings.${problem.field}`, problem.message)
+}
+
+/**
+ * The team mapping as two parallel arrays (agent i is in team i), each membership once; refuses a
+ * mapping that is missing, malformed or over the limits.
+ */
+export function teamMemberships(teams: KpiQuery['teams']): { agents: string[]; teams: string[] } {
+  if (!teams || typeof teams !== 'object' || Array.isArray(teams)) throw new KpiQueryError('teams', 'a map of team id to agent ids, needed by team')
+  const entries = Object.entries(teams)
+  if (entries.length > MAX_TEAMS) throw new KpiQueryError('teams', `at most ${MAX_TEAMS} teams`)
+  const pairs = { agents: [] as string[], teams: [] as string[] }
+  for (const [team, agents] of entries) {
+    if (!UUID.test(team)) throw new KpiQueryError('teams', `team ids are uuids (${JSON.stringify(team.slice(0, 40))})`)
+    if (!Array.isArray(agents)) throw new KpiQueryError('teams', `the agents of team ${team} are a list of ids`)
+    for (const agent of new Set(agents)) {
+      if (typeof agent !== 'string' || !UUID.test(agent)) throw new KpiQueryError('teams', `agent ids are uuids (team ${team})`)
+      pairs.agents.push(agent.toLowerCase())
+      pairs.teams.push(team.toLowerCase())
+      if (pairs.agents.length > MAX_TEAM_MEMBERSHIPS) throw new KpiQueryError('teams', `at most ${MAX_TEAM_MEMBERSHIPS} memberships over all teams`)
+    }
+  }
+  return pairs
 }
 
 /** Call KPIs (and occupancy, FCR) grouped by `query.by`, ordered by key. */
 export async function kpis(tenant: TenantQueries, query: KpiQuery): Promise<KpiRow[]> {
   check(query)
   const { settings } = query
+  const members = query.by === 'team' ? teamMemberships(query.teams) : { agents: [], teams: [] }
   const params = {
     from: query.from.toISOString().replace('T', ' ').replace('Z', ''),
     to: query.to.toISOString().replace('T', ' ').replace('Z', ''),
@@ -96,50 +144,57 @@ export async function kpis(tenant: TenantQueries, query: KpiQuery): Promise<KpiR
     fcr_days: settings.fcrDays,
     queues: query.queueIds ?? [],
     agents: query.agentIds ?? [],
+    team_agents: members.agents,
+    team_ids: members.teams,
   }
+  // By team, each row meets its agent's memberships (none: no row; several: one row per team).
+  const teamJoin = (agent: string) =>
+    query.by === 'team'
+      ? ` INNER JOIN (SELECT m.1 AS team_agent, m.2 AS team FROM (SELECT arrayJoin(arrayZip({team_agents:Array(UUID)}, {team_ids:Array(String)})) AS m)) AS memberships ON memberships.team_agent = ${agent}`
+      : ''
   const filters = (queue: string, agent: string) =>
     `${query.queueIds?.length ? ` AND ${queue} IN {queues:Array(UUID)}` : ''}${query.agentIds?.length ? ` AND ${agent} IN {agents:Array(UUID)}` : ''}`
 
   const calls = await tenant.select<{ key: string } & Record<string, number | string>>(
-    `SELECT ${keyOf(query.by, { queue: 'queue_id', agent: 'agent_id', channel: 'channel' })} AS key,
+    `SELECT ${keyOf(query.by, { queue: 'queue_id', agent: 'agent_id', channel: 'channel', number: 'dnis' })} AS key,
        sum(queued) AS offered, sum(answered) AS answered, sum(abandoned) AS abandoned,
        sumForEach(answer_wait_5s) AS answer_bins, sumForEach(abandon_wait_5s) AS abandon_bins,
        sum(wait_answered_seconds) AS answer_wait, sum(talk_seconds) AS talk, sum(hold_seconds) AS hold,
        sum(wrap_seconds) AS wrap, sum(transferred) AS transfers, sum(rona) AS rona
-     FROM (SELECT *, toTimeZone(bucket, {tz:String}) AS t FROM call_rollup_15m FINAL
+     FROM (SELECT *, toTimeZone(bucket, {tz:String}) AS t FROM ${CALL_ROLLUP_TABLE} FINAL
            WHERE tenant_id = {tenant:UUID} AND bucket >= {from:DateTime64(3)} AND bucket < {to:DateTime64(3)}
-             AND direction = 'inbound'${filters('queue_id', 'agent_id')})
+             AND direction = 'inbound'${filters('queue_id', 'agent_id')}) AS rollup${teamJoin('rollup.agent_id')}
      GROUP BY key ORDER BY key`,
     params
   )
 
   // First contact: the first segment of each answered call with a number, and when that number called next.
   const fcr = await tenant.select<{ key: string; calls: number; resolved: number }>(
-    `SELECT ${keyOf(query.by, { queue: 'queue_id', agent: 'agent_id', channel: 'channel' })} AS key,
+    `SELECT ${keyOf(query.by, { queue: 'queue_id', agent: 'agent_id', channel: 'channel', number: 'dnis' })} AS key,
        count() AS calls, countIf(next_ms = 0 OR next_ms > toUnixTimestamp64Milli(created_at) + {fcr_days:UInt16} * 86400000) AS resolved
      FROM (
-       SELECT queue_id, agent_id, channel, answered, created_at, started_at, toTimeZone(started_at, {tz:String}) AS t,
+       SELECT queue_id, agent_id, channel, dnis, answered, created_at, started_at, toTimeZone(started_at, {tz:String}) AS t,
          leadInFrame(toUnixTimestamp64Milli(created_at), 1, 0) OVER (PARTITION BY ani ORDER BY created_at ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) AS next_ms
        FROM call_segments FINAL
        WHERE tenant_id = {tenant:UUID} AND segment_no = 1 AND ani != '' AND direction = 'inbound'
          AND started_at >= {from:DateTime64(3)} AND started_at < {to:DateTime64(3)} + toIntervalDay({fcr_days:UInt16})
-     )
+     ) AS firsts${teamJoin('firsts.agent_id')}
      WHERE answered = 1 AND started_at < {to:DateTime64(3)}${filters('queue_id', 'agent_id')}
      GROUP BY key`,
     params
   )
 
   const agentFilter = query.agentIds?.length ? ' AND agent_id IN {agents:Array(UUID)}' : ''
-  // Agents' time: only meaningful by agent, by time or in total (states have no queue or channel).
-  const agentTime = ['queue', 'channel'].includes(query.by)
+  // Agents' time: only meaningful by agent, team, time or in total (states have no queue, channel or number).
+  const agentTime = ['queue', 'channel', 'number'].includes(query.by)
     ? []
     : await tenant.select<{ key: string; handling: number; available: number; signed_in: number }>(
-        `SELECT ${keyOf(query.by, { queue: "''", agent: 'agent_id', channel: "''" })} AS key,
+        `SELECT ${keyOf(query.by, { queue: "''", agent: 'agent_id', channel: "''", number: "''" })} AS key,
            sumIf(seconds, state IN ('busy', 'wrap_up')) AS handling,
            sumIf(seconds, state IN ('busy', 'wrap_up', 'reserved', 'ready')) AS available,
            sumIf(seconds, state != 'offline') AS signed_in
          FROM (SELECT *, toTimeZone(bucket, {tz:String}) AS t FROM agent_state_rollup_15m FINAL
-               WHERE tenant_id = {tenant:UUID} AND bucket >= {from:DateTime64(3)} AND bucket < {to:DateTime64(3)}${agentFilter})
+               WHERE tenant_id = {tenant:UUID} AND bucket >= {from:DateTime64(3)} AND bucket < {to:DateTime64(3)}${agentFilter}) AS states${teamJoin('states.agent_id')}
          GROUP BY key`,
         params
       )

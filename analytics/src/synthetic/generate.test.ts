@@ -127,7 +127,7 @@ test('direct mode agrees with events mode on every count, rollups included, and 
     const tenant = store.forTenant(tenantId)
     const [segments] = await tenant.select(`SELECT count() AS n, uniqExact(call_id) AS calls, sum(answered) AS answered, sum(abandoned) AS abandoned, sum(transferred) AS transferred, round(sum(talk_seconds), 3) AS talk, round(sum(wrap_seconds), 3) AS wrap FROM call_segments FINAL WHERE tenant_id = {tenant:UUID}`)
     const [intervals] = await tenant.select(`SELECT count() AS n, round(sum(seconds), 3) AS seconds FROM agent_state_intervals FINAL WHERE tenant_id = {tenant:UUID}`)
-    const [calls] = await tenant.select(`SELECT sum(segments) AS n, sum(answered) AS answered, sum(abandoned) AS abandoned, sumForEach(answer_wait_5s) AS bins FROM call_rollup_15m FINAL WHERE tenant_id = {tenant:UUID}`)
+    const [calls] = await tenant.select(`SELECT sum(segments) AS n, sum(answered) AS answered, sum(abandoned) AS abandoned, sumForEach(answer_wait_5s) AS bins FROM call_rollup_15m_v2 FINAL WHERE tenant_id = {tenant:UUID}`)
     const [states] = await tenant.select(`SELECT round(sum(seconds), 3) AS seconds FROM agent_state_rollup_15m FINAL WHERE tenant_id = {tenant:UUID}`)
     return { segments, intervals, calls, states }
   }
@@ -152,6 +152,6 @@ test('the command refuses without a tenant, past its bounds, and events mode pas
   assert.throws(() => parseGenerateArgs([tenant, '--calls=10', '--tz=Mars/Base']), /unknown time zone/)
   assert.equal(parseGenerateArgs([tenant, '--calls=2000000']).mode, 'direct')
   assert.deepEqual(parseGenerateArgs([tenant, '--calls=1000', '--days=7', '--seed=x'], new Date('2026-03-10T12:00:00Z')), {
-    tenantId: '01a2288c-bc3a-7447-9710-7485bd8af180', calls: 1000, days: 7, queues: 4, agents: 0, seed: 'x', mode: 'events', timeZone: 'Asia/Shanghai', endDate: '2026-03-09', maxSeconds: 3600,
+    tenantId: '01a2288c-bc3a-7447-9710-7485bd8af180', calls: 1000, days: 7, queues: 4, agents: 0, seed: 'x', mode: 'events', timeZone: 'Asia/Shanghai', endDate: '2026-03-09', maxSeconds: 3600, queueIds: [], agentIds: [], brokers: [],
   })
 })

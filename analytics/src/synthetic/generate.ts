@@ -1,12 +1,15 @@
 /**
  * The synthetic history generator: N calls and the agent-state intervals behind them for one
- * tenant, either through the real ingest path (events) or straight into the fact tables (direct).
+ * tenant, through the real ingest path (events), straight into the fact tables (direct), or onto
+ * the bus for a running platform's ingestor (kafka).
  */
+import type { EventEnvelope } from '../envelope.ts'
 import type { AnalyticsStore } from '../store/analytics_store.ts'
 import { Ingestor } from '../ingest/ingestor.ts'
 import { rebuildAgentRollup, rebuildCallRollup } from '../facts/rollups.ts'
 import { FactRows } from './direct_mode.ts'
 import { DayEvents, ingestBatches } from './events_mode.ts'
+import type { EnvelopePublisher } from './kafka_mode.ts'
 import type { GenerateOptions } from './options.ts'
 import { Simulation } from './simulate.ts'
 
@@ -17,7 +20,7 @@ export interface GenerateReport {
   days: number
   queues: number
   agents: number
-  /** Raw events ingested (events mode). */
+  /** Raw events ingested (events mode) or published (kafka mode). */
   events: number
   /** Fact rows inserted (direct mode; events mode derives them in the ingestor). */
   segments: number
@@ -37,23 +40,31 @@ export interface GenerateTuning {
   log?: (line: string) => void
 }
 
-/** Generates the history into the (migrated) store; only `options.tenantId`'s rows are written. */
-export async function generate(store: AnalyticsStore, options: GenerateOptions, tuning: GenerateTuning = {}): Promise<GenerateReport> {
+/**
+ * Generates the history into the (migrated) store, or (kafka mode) hands its envelopes to the
+ * publisher; only `options.tenantId`'s rows are written.
+ */
+export async function generate(target: AnalyticsStore | EnvelopePublisher, options: GenerateOptions, tuning: GenerateTuning = {}): Promise<GenerateReport> {
+  const publisher = 'publish' in target ? target : null
+  const store = 'publish' in target ? null : target
+  if ((options.mode === 'kafka') !== Boolean(publisher)) throw new Error(`--mode=${options.mode} needs ${publisher ? 'the analytics store' : 'a publisher'}`)
   const log = tuning.log ?? (() => {})
   const started = performance.now()
   const elapsed = () => (performance.now() - started) / 1000
   const sim = new Simulation(options)
   const report: GenerateReport = { mode: options.mode, calls: 0, days: 0, queues: sim.queues.length, agents: sim.agents.length, events: 0, segments: 0, intervals: 0, seconds: 0, stoppedAfterDay: null }
-  log(`${options.mode} mode: ${options.calls} calls over ${sim.days.length} days (${sim.days[0].date} … ${sim.days.at(-1)!.date}, ${options.timeZone}), ${sim.queues.length} queues, ${sim.agents.length} agents, seed ${options.seed}, into ${store.name}`)
+  log(`${options.mode} mode: ${options.calls} calls over ${sim.days.length} days (${sim.days[0].date} … ${sim.days.at(-1)!.date}, ${options.timeZone}), ${sim.queues.length} queues, ${sim.agents.length} agents, seed ${options.seed}, into ${target.name}`)
   let lastLog = 0
   const progress = (force = false) => {
     if (!force && elapsed() - lastLog < 2) return
     lastLog = elapsed()
-    const rate = options.mode === 'events' ? `${report.events} events, ${Math.round(report.events / elapsed())} events/s` : `${report.segments + report.intervals} rows, ${Math.round((report.segments + report.intervals) / elapsed())} rows/s`
+    const rate = options.mode !== 'direct' ? `${report.events} events, ${Math.round(report.events / elapsed())} events/s` : `${report.segments + report.intervals} rows, ${Math.round((report.segments + report.intervals) / elapsed())} rows/s`
     log(`  ${report.calls}/${options.calls} calls, ${rate}, ${elapsed().toFixed(1)} s`)
   }
 
-  const ingestor = new Ingestor(store, (level, message) => level !== 'info' && log(message))
+  const ingestor = store && new Ingestor(store, (level, message) => level !== 'info' && log(message))
+  const send = (envelopes: EventEnvelope[], onBatch: (sent: number) => void) =>
+    publisher ? publisher.publish(envelopes, onBatch) : ingestBatches(ingestor!, envelopes, tuning.eventBatch ?? 10_000, onBatch)
   const events = new DayEvents(options.tenantId)
   const facts = new FactRows(options.tenantId)
   const rowBatch = tuning.rowBatch ?? 200_000
@@ -64,8 +75,8 @@ export async function generate(store: AnalyticsStore, options: GenerateOptions, 
     const { segments, intervals } = facts.take()
     await inserting
     inserting = (async () => {
-      for (let i = 0; i < segments.length; i += rowBatch) await store.insert('call_segments', segments.slice(i, i + rowBatch))
-      for (let i = 0; i < intervals.length; i += rowBatch) await store.insert('agent_state_intervals', intervals.slice(i, i + rowBatch))
+      for (let i = 0; i < segments.length; i += rowBatch) await store!.insert('call_segments', segments.slice(i, i + rowBatch))
+      for (let i = 0; i < intervals.length; i += rowBatch) await store!.insert('agent_state_intervals', intervals.slice(i, i + rowBatch))
       report.segments += segments.length
       report.intervals += intervals.length
     })()
@@ -73,10 +84,10 @@ export async function generate(store: AnalyticsStore, options: GenerateOptions, 
   }
 
   for (let d = 0; d < sim.days.length; d++) {
-    if (options.mode === 'events') {
+    if (options.mode !== 'direct') {
       report.calls += sim.runDay(d, events)
-      await ingestBatches(ingestor, events.envelopes(), tuning.eventBatch ?? 10_000, (stored) => {
-        report.events += stored
+      await send(events.envelopes(), (sent) => {
+        report.events += sent
         progress()
       })
     } else {
@@ -91,7 +102,7 @@ export async function generate(store: AnalyticsStore, options: GenerateOptions, 
       break
     }
   }
-  if (options.mode === 'direct') {
+  if (store && options.mode === 'direct') {
     await flush(true)
     const tenant = store.forTenant(options.tenantId)
     const lastDay = sim.days[report.days - 1]

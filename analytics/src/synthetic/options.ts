@@ -1,7 +1,10 @@
 /** What the synthetic history generator is asked for, parsed and bounded. */
 
-/** How the history gets into the store. */
-export type GenerateMode = 'events' | 'direct'
+/**
+ * Where the history goes: `events` through the ingestor in this process, `direct` straight into the
+ * fact tables, `kafka` onto the platform's bus for the running ingestor to consume.
+ */
+export type GenerateMode = 'events' | 'direct' | 'kafka'
 
 /** The generator's options after parsing and defaults. */
 export interface GenerateOptions {
@@ -18,6 +21,12 @@ export interface GenerateOptions {
   endDate: string
   /** Stop (and say so) after this many seconds. */
   maxSeconds: number
+  /** The organisation's real queues (`--queue-ids`), used instead of made-up ones; empty: made up. */
+  queueIds?: string[]
+  /** The organisation's real agents (`--agent-ids`), used instead of made-up ones; empty: made up. */
+  agentIds?: string[]
+  /** Kafka mode: the brokers (`--brokers`, else KAFKA_BROKERS). */
+  brokers?: string[]
 }
 
 /** Upper bounds: the generator refuses anything larger. */
@@ -46,15 +55,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** A refused invocation (exit code 2). */
 export class GenerateUsageError extends Error {}
 
-/** Parses `--name=value` arguments; `today` is the default end date's source. */
-export function parseGenerateArgs(argv: readonly string[], today: Date = new Date()): GenerateOptions {
+/**
+ * Parses `--name=value` arguments; `today` is the default end date's source, `env` the brokers'
+ * (KAFKA_BROKERS) when `--brokers` is not given.
+ */
+export function parseGenerateArgs(argv: readonly string[], today: Date = new Date(), env: Record<string, string | undefined> = process.env): GenerateOptions {
   const args = new Map<string, string>()
   for (const arg of argv) {
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg)
     if (!match) throw new GenerateUsageError(`unexpected argument ${arg}`)
     args.set(match[1], match[2] ?? 'true')
   }
-  const known = new Set(['tenant', 'calls', 'days', 'queues', 'agents', 'seed', 'mode', 'tz', 'end', 'max-seconds'])
+  const known = new Set(['tenant', 'calls', 'days', 'queues', 'agents', 'seed', 'mode', 'tz', 'end', 'max-seconds', 'queue-ids', 'agent-ids', 'brokers'])
   for (const key of args.keys()) if (!known.has(key)) throw new GenerateUsageError(`unknown option --${key}`)
   const tenantId = args.get('tenant') ?? ''
   if (!UUID.test(tenantId)) throw new GenerateUsageError('--tenant=<uuid> is required: the generator writes one tenant\'s rows only')
@@ -66,8 +78,14 @@ export function parseGenerateArgs(argv: readonly string[], today: Date = new Dat
     throw new GenerateUsageError(`--tz: unknown time zone ${timeZone}`)
   }
   const mode = (args.get('mode') ?? (calls <= LIMITS.eventsModeCalls ? 'events' : 'direct')) as GenerateMode
-  if (mode !== 'events' && mode !== 'direct') throw new GenerateUsageError('--mode must be events or direct')
-  if (mode === 'events' && calls > LIMITS.eventsModeCalls) throw new GenerateUsageError(`--mode=events takes at most ${LIMITS.eventsModeCalls} calls; use --mode=direct`)
+  if (mode !== 'events' && mode !== 'direct' && mode !== 'kafka') throw new GenerateUsageError('--mode must be events, direct or kafka')
+  if (mode !== 'direct' && calls > LIMITS.eventsModeCalls) throw new GenerateUsageError(`--mode=${mode} takes at most ${LIMITS.eventsModeCalls} calls; use --mode=direct`)
+  if (mode !== 'kafka' && args.has('brokers')) throw new GenerateUsageError('--brokers is for --mode=kafka only')
+  const brokers = mode === 'kafka' ? list(args.get('brokers') ?? env.KAFKA_BROKERS ?? '') : []
+  if (mode === 'kafka' && !brokers.length) throw new GenerateUsageError('--mode=kafka needs --brokers=host:port[,host:port] or KAFKA_BROKERS')
+  if (brokers.some((b) => !/^[\w.-]+:\d{1,5}$/.test(b))) throw new GenerateUsageError('--brokers must be host:port[,host:port]')
+  const queueIds = ids(args, 'queue-ids', LIMITS.queues)
+  const agentIds = ids(args, 'agent-ids', LIMITS.agents)
   const endDate = args.get('end') ?? localDate(today.getTime() - 86_400_000, timeZone)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate) || Number.isNaN(Date.parse(endDate))) throw new GenerateUsageError('--end must be YYYY-MM-DD')
   // A realistic center takes some tens of thousands of calls a day; longer histories for bigger N.
@@ -76,14 +94,40 @@ export function parseGenerateArgs(argv: readonly string[], today: Date = new Dat
     tenantId: tenantId.toLowerCase(),
     calls,
     days,
-    queues: integer(args, 'queues', 4, 1, LIMITS.queues),
-    agents: integer(args, 'agents', 0, 1, LIMITS.agents),
+    queues: counted(args, 'queues', queueIds, 4, LIMITS.queues),
+    agents: counted(args, 'agents', agentIds, 0, LIMITS.agents),
     seed: args.get('seed') ?? '1',
     mode,
     timeZone,
     endDate,
     maxSeconds: integer(args, 'max-seconds', 3600, 1, LIMITS.maxSeconds),
+    queueIds,
+    agentIds,
+    brokers,
   }
+}
+
+function list(text: string): string[] {
+  return text.split(',').map((item) => item.trim()).filter(Boolean)
+}
+
+/** `--queue-ids` / `--agent-ids`: distinct uuids, at most `max`; empty when not given. */
+function ids(args: Map<string, string>, key: string, max: number): string[] {
+  const text = args.get(key)
+  if (text === undefined) return []
+  const values = list(text).map((id) => id.toLowerCase())
+  if (!values.length || values.length > max) throw new GenerateUsageError(`--${key} takes 1 to ${max} comma-separated uuids`)
+  const bad = values.find((id) => !UUID.test(id))
+  if (bad) throw new GenerateUsageError(`--${key}: ${bad} is not a uuid`)
+  if (new Set(values).size !== values.length) throw new GenerateUsageError(`--${key}: an id is given twice`)
+  return values
+}
+
+/** `--queues` / `--agents`: the count of the given ids when there are some (a different count is refused). */
+function counted(args: Map<string, string>, key: string, given: readonly string[], fallback: number, max: number): number {
+  if (!given.length) return integer(args, key, fallback, 1, max)
+  if (args.has(key) && integer(args, key, fallback, 1, max) !== given.length) throw new GenerateUsageError(`--${key} must match the ${given.length} ids of --${key.slice(0, -1)}-ids (or be left out)`)
+  return given.length
 }
 
 function integer(args: Map<string, string>, key: string, fallback: number | null, min: number, max: number): number {

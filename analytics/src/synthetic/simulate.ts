@@ -58,6 +58,12 @@ export class Simulation {
     this.days = planDays(options.calls, options.days, options.endDate, options.timeZone, this.#random)
     this.queues = makeQueues(options.queues, this.#ids)
     this.agents = makeAgents(this.queues, options.agents, this.days, this.#ids)
+    if ((options.queueIds?.length && options.queueIds.length !== this.queues.length) || (options.agentIds?.length && options.agentIds.length !== this.agents.length)) {
+      throw new Error('the options give a different number of queue or agent ids than queues or agents')
+    }
+    // The organisation's real ids replace the made-up ones after they are drawn, so the rest of the stream (and the history) stays the same.
+    options.queueIds?.forEach((id, i) => (this.queues[i].id = id))
+    options.agentIds?.forEach((id, i) => (this.agents[i].id = id))
     this.entryPointId = this.#ids.v4()
     let sum = 0
     this.#queueCumulative = this.queues.map((q) => (sum += q.share))

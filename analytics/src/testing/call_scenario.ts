@@ -2,7 +2,8 @@
  * A small deterministic day of calls for the tests: two queues (Q, Q2), two agents (A, B), five
  * calls starting 2026-03-02 09:00:00 UTC. Each step is [seconds after 09:00, event type, entity,
  * payload]; names (Q, A, c1 …) become ids of the scenario. The expected facts are worked out by hand
- * in `EXPECTED_SEGMENTS` below.
+ * in `EXPECTED_SEGMENTS` below. Dialled numbers: c1, c2 and c4 called N1, c5 called N2; c3 is a web
+ * call without a number (dnis '').
  */
 import crypto from 'node:crypto'
 import type { EventEnvelope } from '../envelope.ts'
@@ -11,6 +12,10 @@ type Step = [seconds: number, type: string, entity: string, payload?: Record<str
 
 export const BASE = Date.UTC(2026, 2, 2, 9, 0, 0)
 
+/** The numbers the scenario's voice calls dialled (DNIS). */
+export const N1 = '+864001000001'
+export const N2 = '+864001000002'
+
 const state = (from: string, to: string, callId: string | null = null, reason: string | null = null) => ({ from, to, reason, by: 'system', callId })
 
 /** The steps, in the order the backend would publish them (per entity). */
@@ -18,6 +23,7 @@ export const STEPS: Step[] = [
   [-300, 'agent.state_changed', 'A', state('offline', 'ready')],
   [0, 'agent.state_changed', 'B', state('offline', 'ready')],
   // c1: answered after 10 s, held 30 s, talk 120 - 30 = 90 s, wrap 30 s.
+  [0, 'call.created', 'c1', { channel: 'voice', ani: '+8613800000001', dnis: N1 }],
   [0, 'call.queued', 'c1', { queueId: 'Q', channel: 'voice', ani: '+8613800000001' }],
   [5, 'agent.state_changed', 'A', state('ready', 'reserved', 'c1')],
   [5, 'call.offered', 'c1', { agentId: 'A', queueId: 'Q', offerId: 'o1' }],
@@ -29,11 +35,14 @@ export const STEPS: Step[] = [
   [130, 'call.ended', 'c1', { reason: 'hangup', queueId: 'Q', agentId: 'A' }],
   [160, 'agent.state_changed', 'A', state('wrap_up', 'ready', 'c1')],
   // c2: abandoned after 3 s (a short abandon); c3: abandoned after 40 s.
+  [300, 'call.created', 'c2', { channel: 'voice', ani: '+8613800000002', dnis: N1 }],
   [300, 'call.queued', 'c2', { queueId: 'Q', channel: 'voice', ani: '+8613800000002' }],
   [303, 'call.abandoned', 'c2', { reason: 'abandoned', queueId: 'Q', agentId: null }],
+  [600, 'call.created', 'c3', { channel: 'web', ani: null, dnis: null }],
   [600, 'call.queued', 'c3', { queueId: 'Q', channel: 'web', ani: null }],
   [640, 'call.abandoned', 'c3', { reason: 'abandoned', queueId: 'Q', agentId: null }],
   // c4: A answers after 25 s, talks 60 s, transfers to Q2 (wrap 20 s); B answers 10 s later, talks 60 s, wrap 15 s.
+  [1200, 'call.created', 'c4', { channel: 'voice', ani: '+8613800000004', dnis: N1 }],
   [1200, 'call.queued', 'c4', { queueId: 'Q', channel: 'voice', ani: '+8613800000004' }],
   [1220, 'agent.state_changed', 'A', state('ready', 'reserved', 'c4')],
   [1220, 'call.offered', 'c4', { agentId: 'A', queueId: 'Q', offerId: 'o2' }],
@@ -50,6 +59,7 @@ export const STEPS: Step[] = [
   [1355, 'call.ended', 'c4', { reason: 'hangup', queueId: 'Q2', agentId: 'B' }],
   [1370, 'agent.state_changed', 'B', state('wrap_up', 'ready', 'c4')],
   // c5: offered to A, who does not answer (RONA after 15 s); B answers at 22 s, talks 60 s, wrap 10 s.
+  [1800, 'call.created', 'c5', { channel: 'voice', ani: '+8613800000001', dnis: N2 }],
   [1800, 'call.queued', 'c5', { queueId: 'Q', channel: 'voice', ani: '+8613800000001' }],
   [1802, 'agent.state_changed', 'A', state('ready', 'reserved', 'c5')],
   [1802, 'call.offered', 'c5', { agentId: 'A', queueId: 'Q', offerId: 'o4' }],

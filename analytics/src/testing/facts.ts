@@ -29,7 +29,7 @@ export async function assertScenarioFacts(store: AnalyticsStore, scenario: Scena
     `SELECT sum(queued) AS queued, sum(answered) AS answered, sum(abandoned) AS abandoned, sum(transferred) AS transferred,
        sum(talk_seconds) AS talk, sum(hold_seconds) AS hold, sum(wrap_seconds) AS wrap, sum(wait_answered_seconds) AS wait,
        sumForEach(answer_wait_5s) AS answer_bins, sumForEach(abandon_wait_5s) AS abandon_bins
-     FROM call_rollup_15m FINAL WHERE tenant_id = {tenant:UUID} AND queue_id = {q:UUID}`,
+     FROM call_rollup_15m_v2 FINAL WHERE tenant_id = {tenant:UUID} AND queue_id = {q:UUID}`,
     { q: scenario.ids.Q }
   )
   const bins = (...indexes: number[]) => Array.from({ length: 61 }, (_, i) => indexes.filter((x) => x === i).length)
