@@ -1,25 +1,25 @@
 /**
  * End-to-end for the data center: a fresh organisation's history (a few thousand synthetic calls of
- * its real queues and agents) goes through the real pipeline — published to Kafka as the outbox
- * would, ingested by the backend's embedded ingestor into the analytics store. An executive then
- * opens /datacenter for the last 30 days, sees the API's numbers on the tiles, drills into the
- * offered calls (as many rows as the tile says), saves the view as a report and reopens it, exports
- * XLSX and watches the job reach 100 %, and reads it all in Chinese. Screenshots in both languages.
+ * its real queues and agents) goes through the real pipeline — published to Kafka by the generator's
+ * command (`--mode=kafka`) as the outbox would, ingested by the backend's embedded ingestor into the
+ * analytics store. An executive then opens /datacenter for the last 30 days, sees the API's numbers
+ * on the tiles, drills into the offered calls (as many rows as the tile says), saves the view as a
+ * report and reopens it, exports XLSX and watches the job reach 100 %, and reads it all in Chinese.
+ * Screenshots in both languages.
  */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { Kafka, logLevel } from 'kafkajs'
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { browserSuite, signedInPage, snap, switchLanguage } from './harness.mjs'
 import { media } from './media.mjs'
-import { partitionKeyOf, topicOf } from '../../analytics/src/envelope.ts'
-import { DayEvents } from '../../analytics/src/synthetic/events_mode.ts'
-import { parseGenerateArgs } from '../../analytics/src/synthetic/options.ts'
-import { Simulation } from '../../analytics/src/synthetic/simulate.ts'
 
 const PASSWORD = 'e2e password 123'
 const TIME_ZONE = 'Asia/Shanghai'
 const CALLS = 3000
+const GENERATOR = fileURLToPath(new URL('../../analytics/src/synthetic/cli.ts', import.meta.url))
 const brokers = (process.env.KAFKA_BROKERS ?? '').split(',').filter(Boolean)
 const suite = browserSuite({ missing: brokers.length ? null : 'KAFKA_BROKERS is not set (the data must come through Kafka)' })
 const api = suite.api
@@ -37,7 +37,7 @@ test('an executive reads the data center of a synthetic history, drills down, sa
   const executive = await people.invite(admin, slug, roles, 'Eve Executive', 'executive')
 
   const published = await publishHistory(tenantId, queues.map((q) => q.id), agents.map((a) => a.id))
-  console.log(`[datacenter] published ${published.events} events of ${published.calls} calls`)
+  console.log(`[datacenter] published ${published.events} events of ${published.calls} calls in ${published.seconds.toFixed(1)} s`)
   const token = (await api('POST', '/auth/login', null, { tenant: slug, email: executive.email, password: PASSWORD })).data.token
   const offered = await waitForIngest(token)
   console.log(`[datacenter] ingested: ${offered} offered in the last 30 days`)
@@ -57,36 +57,17 @@ test('an executive reads the data center of a synthetic history, drills down, sa
 })
 
 /**
- * A synthetic history of the organisation's own queues and agents (the generator's simulation,
- * its ids swapped for the real ones), published to Kafka with the outbox's topics and keys.
+ * A synthetic history of the organisation's own queues and agents, published to Kafka by the
+ * generator's command (`--mode=kafka`, this Node, the suite's KAFKA_BROKERS); returns its report.
  */
 async function publishHistory(tenantId, queueIds, agentIds) {
-  const options = parseGenerateArgs([`--tenant=${tenantId}`, `--calls=${CALLS}`, '--days=28', `--queues=${queueIds.length}`, `--agents=${agentIds.length}`, `--tz=${TIME_ZONE}`, '--mode=events', `--seed=${tenantId}`])
-  const sim = new Simulation(options)
-  sim.queues.forEach((queue, i) => (queue.id = queueIds[i]))
-  sim.agents.forEach((agent, i) => (agent.id = agentIds[i]))
-  const kafka = new Kafka({ clientId: 'e2e-datacenter', brokers, logLevel: logLevel.NOTHING })
-  const producer = kafka.producer()
-  await producer.connect()
-  const sink = new DayEvents(tenantId)
-  let calls = 0
-  let events = 0
-  try {
-    for (let d = 0; d < sim.days.length; d++) {
-      calls += sim.runDay(d, sink)
-      const byTopic = new Map()
-      for (const event of sink.envelopes()) {
-        const topic = topicOf(event.type)
-        if (!byTopic.has(topic)) byTopic.set(topic, [])
-        byTopic.get(topic).push({ key: partitionKeyOf(event), value: JSON.stringify(event) })
-        events += 1
-      }
-      await producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) })
-    }
-  } finally {
-    await producer.disconnect()
-  }
-  return { calls, events }
+  const args = [`--tenant=${tenantId}`, `--calls=${CALLS}`, '--days=28', `--queue-ids=${queueIds.join(',')}`, `--agent-ids=${agentIds.join(',')}`, `--tz=${TIME_ZONE}`, '--mode=kafka', `--seed=${tenantId}`, '--max-seconds=300']
+  const { stdout } = await promisify(execFile)(process.execPath, [GENERATOR, ...args], { env: { ...process.env, KAFKA_BROKERS: brokers.join(',') }, timeout: 360_000 })
+  const done = /^\[generate\] done: (.*)$/m.exec(stdout)
+  assert.ok(done, `the generator finished:\n${stdout}`)
+  const report = JSON.parse(done[1])
+  assert.equal(report.calls, CALLS, 'the whole history was published')
+  return report
 }
 
 /** The last 30 days (today included) in the organisation's zone, as the page's preset resolves them. */
@@ -138,6 +119,7 @@ async function readDrillSaveExport(page, token) {
   assert.ok(total.offered > 1000, `a few thousand calls arrived (${total.offered} offered)`)
   // The leagues name the real queues and agents.
   await page.getByTestId('dc-league-queue').getByText('客服热线').waitFor()
+  await page.getByTestId('dc-league-agent-tab').click()
   await page.getByTestId('dc-league-agent').getByText('Amy Agent').waitFor()
   const width = await page.evaluate(() => document.documentElement.scrollWidth)
   assert.ok(width <= 1366, `nothing sticks out sideways (page ${width} px wide)`)
@@ -151,6 +133,22 @@ async function readDrillSaveExport(page, token) {
   assert.match(await page.getByTestId('dc-drill-title').innerText(), /^Offered · [\d,]+ calls$/)
   assert.equal(await page.getByTestId('dc-drill-row').count(), Math.min(20, total.offered))
   await snap(page, '62-datacenter-drill-en')
+  await page.keyboard.press('Escape')
+  await page.locator('.ant-drawer-open').waitFor({ state: 'detached' })
+
+  // 2b. The league by dialled number: a row's offered cell drills down to exactly that many calls.
+  await page.getByTestId('dc-league-number-tab').click()
+  const numberRow = page.getByTestId('dc-league-number').locator('tbody tr[data-testid^="dc-league-row-"]').first()
+  await numberRow.waitFor()
+  const cell = count(await numberRow.getByTestId('dc-cell-offered').innerText())
+  assert.ok(cell > 0, 'the dialled number has offered calls')
+  await numberRow.getByTestId('dc-cell-offered').click()
+  await page.getByTestId('dc-drill-total').waitFor()
+  // The total shows once the page of calls arrived; wait for it to settle before comparing.
+  await page.waitForFunction((want) => Number((document.querySelector('[data-testid="dc-drill-total"]')?.textContent ?? '').replace(/[^\d]/g, '')) === want, cell, { timeout: 30_000 }).catch(() => {})
+  assert.equal(count(await page.getByTestId('dc-drill-total').innerText()), cell, 'the number’s offered calls')
+  await page.mouse.move(0, 0)
+  await snap(page, '65-datacenter-number-drill-en')
   await page.keyboard.press('Escape')
   await page.locator('.ant-drawer-open').waitFor({ state: 'detached' })
 

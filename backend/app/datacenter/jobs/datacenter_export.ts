@@ -23,6 +23,9 @@ export interface DatacenterExportParams extends Record<string, unknown> {
   kpi: DrillKpi | null
   queueId: string | null
   agentId: string | null
+  teamId: string | null
+  /** Contacts of one dialled number ('' for calls without one); null: any. */
+  number: string | null
   channel: string | null
 }
 
@@ -39,6 +42,8 @@ export function exportParamsOf(input: {
   kpi?: DrillKpi
   queueId?: string
   agentId?: string
+  teamId?: string
+  number?: string
   channel?: string
 }): DatacenterExportParams {
   return {
@@ -53,9 +58,17 @@ export function exportParamsOf(input: {
     kpi: input.kpi ?? null,
     queueId: input.queueId ?? null,
     agentId: input.agentId ?? null,
+    teamId: input.teamId ?? null,
+    number: input.number ?? null,
     channel: input.channel ?? null,
   }
 }
+
+/** The name column after the key column of the groupings by id. */
+const NAME_HEADERS: Partial<Record<DatacenterExportParams['by'], string>> = { queue: 'Queue', team: 'Team', agent: 'Agent' }
+
+/** What the number column says for calls that dialled none (the file is in English, like its headers). */
+export const NO_NUMBER = '(no number)'
 
 /** KPI column headers in English, with the unit of each (percent and seconds; counts have none). */
 const KPI_HEADERS: Record<KpiKey, string> = {
@@ -81,8 +94,10 @@ const KPI_HEADERS: Record<KpiKey, string> = {
 const KEY_HEADERS: Record<DatacenterExportParams['by'], string> = {
   total: 'Total',
   queue: 'Queue ID',
+  team: 'Team ID',
   agent: 'Agent ID',
   channel: 'Channel',
+  number: 'Dialled number',
   interval_15m: 'Interval (15 min)',
   hour: 'Hour',
   day: 'Day',
@@ -140,11 +155,12 @@ async function exportKpis(job: JobContext, params: DatacenterExportParams, file:
     await job.progress(index + 1)
   }
   const { labels } = await job.inScope((scope) => reader.meta(scope, rows))
-  const named = params.by === 'queue' || params.by === 'agent'
+  const nameHeader = NAME_HEADERS[params.by]
   const sink = await openRowSink(params.format, file, 'KPIs')
-  await sink.row([KEY_HEADERS[params.by], ...(named ? [params.by === 'queue' ? 'Queue' : 'Agent'] : []), ...params.kpis.map((k) => KPI_HEADERS[k])])
+  await sink.row([KEY_HEADERS[params.by], ...(nameHeader ? [nameHeader] : []), ...params.kpis.map((k) => KPI_HEADERS[k])])
   for (const row of rows) {
-    await sink.row([row.key, ...(named ? [labels[row.key] ?? null] : []), ...params.kpis.map((k) => kpiCell(k, row[k]))])
+    const key = params.by === 'number' && row.key === '' ? NO_NUMBER : row.key
+    await sink.row([key, ...(nameHeader ? [labels[row.key] ?? null] : []), ...params.kpis.map((k) => kpiCell(k, row[k]))])
   }
   await sink.close()
   return rows.length
@@ -159,6 +175,8 @@ async function exportContacts(job: JobContext, params: DatacenterExportParams, f
     agentIds: params.agentIds,
     queueId: params.queueId ?? undefined,
     agentId: params.agentId ?? undefined,
+    teamId: params.teamId ?? undefined,
+    number: params.number ?? undefined,
     channel: params.channel ?? undefined,
     perPage: CONTACTS_PAGE,
   }

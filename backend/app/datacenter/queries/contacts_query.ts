@@ -6,6 +6,7 @@ import { analyticsStore } from '#datacenter/store'
 import { checkRange, type KpiRange } from '#datacenter/queries/kpi_query'
 import { findKpiSettings } from '#datacenter/queries/kpi_settings_query'
 import { namesOf } from '#datacenter/queries/names_query'
+import { membersOf } from '#datacenter/queries/teams_query'
 import type { DRILL_KPIS } from '#datacenter/validators/datacenter'
 
 /** A count the drill-down can open. */
@@ -33,8 +34,9 @@ const KPI_CONDITION: Record<DrillKpi, string> = {
 
 /**
  * The drill-down's filters. The lists are the view's (as on the KPIs; empty or missing: every
- * queue or agent); a single id narrows further. All combine with AND: a single id outside its
- * list matches nothing.
+ * queue or agent); a single id narrows further: a queue, an agent, a team (the segments one of its
+ * members handled, as KPIs by team count them) or a dialled number ('' for calls without one). All
+ * combine with AND: a single id outside its list matches nothing.
  */
 export interface ContactsInput extends KpiRange {
   kpi: DrillKpi
@@ -42,6 +44,8 @@ export interface ContactsInput extends KpiRange {
   agentIds?: string[]
   queueId?: string
   agentId?: string
+  teamId?: string
+  number?: string
   channel?: string
   page?: number
   perPage?: number
@@ -87,6 +91,8 @@ export async function listContacts(scope: TenantScope, input: ContactsInput, rev
   const settings = await findKpiSettings(scope)
   const page = input.page ?? 1
   const perPage = input.perPage ?? 50
+  // A team of another organisation has no members here: it matches nothing.
+  const teamAgents = input.teamId ? await membersOf(scope, input.teamId) : []
   const params = {
     from: chTime(input.from),
     to: chTime(input.to),
@@ -97,6 +103,8 @@ export async function listContacts(scope: TenantScope, input: ContactsInput, rev
     queue: input.queueId ?? '',
     agent: input.agentId ?? '',
     channel: input.channel ?? '',
+    team_agents: teamAgents,
+    number: input.number ?? '',
     limit: perPage,
     offset: (page - 1) * perPage,
   }
@@ -110,6 +118,9 @@ export async function listContacts(scope: TenantScope, input: ContactsInput, rev
     input.agentIds?.length ? `${AGENT} IN {agents:Array(UUID)}` : null,
     input.queueId ? `${QUEUE} = {queue:UUID}` : null,
     input.agentId ? `${AGENT} = {agent:UUID}` : null,
+    input.teamId ? (teamAgents.length ? `${AGENT} IN {team_agents:Array(UUID)}` : '0') : null,
+    // The rollups key inbound calls by their DNIS, so the same column and value select them.
+    input.number !== undefined ? 'dnis = {number:String}' : null,
     input.channel ? 'channel = {channel:String}' : null,
   ].filter(Boolean).join(' AND ')
 

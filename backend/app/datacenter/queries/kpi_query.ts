@@ -4,6 +4,7 @@ import { FieldError } from '#shared/errors'
 import { analyticsStore } from '#datacenter/store'
 import { findKpiSettings, type KpiSettingsView } from '#datacenter/queries/kpi_settings_query'
 import { namesOf } from '#datacenter/queries/names_query'
+import { teamMemberships } from '#datacenter/queries/teams_query'
 import type { KPI_DIMENSIONS } from '#datacenter/validators/datacenter'
 
 /** The longest range one query may cover. */
@@ -33,7 +34,7 @@ export interface KpiMeta {
   settings: KpiSettingsView
   serviceLevelLabel: string
   definitions: Array<{ key: string; version: number; unit: string; formula: string }>
-  /** Queue or agent names by id when grouped by queue or agent; empty otherwise. */
+  /** Queue, team or agent names by id when grouped by queue, team or agent; empty otherwise (by number the client names the '' key). */
   labels: Record<string, string>
 }
 
@@ -54,18 +55,20 @@ export interface KpiReader {
 /**
  * A reader of the organisation's KPIs grouped by one dimension, with its own settings, from the
  * analytics store (read only through the tenant query layer, so another organisation's queue or
- * agent ids match nothing). The library's refusals become 422s naming the field.
+ * agent ids match nothing). By team, the teams' memberships are read from PostgreSQL once, here.
+ * The library's refusals become 422s naming the field.
  */
 export async function kpiReader(scope: TenantScope, input: Omit<KpiQueryInput, 'from' | 'to'>): Promise<KpiReader> {
   const settings = await findKpiSettings(scope)
   const { kpis, KpiQueryError, KPI_DEFINITIONS, serviceLevelLabel } = await import('@cc/analytics')
   const tenant = (await analyticsStore()).forTenant(scope.tenantId)
   const by = input.by ?? 'total'
+  const teams = by === 'team' ? await teamMemberships(scope) : undefined
   return {
     settings,
     async rows(range) {
       try {
-        return await kpis(tenant, { from: range.from, to: range.to, by, settings, queueIds: input.queueIds, agentIds: input.agentIds })
+        return await kpis(tenant, { from: range.from, to: range.to, by, settings, queueIds: input.queueIds, agentIds: input.agentIds, teams })
       } catch (error) {
         if (error instanceof KpiQueryError) throw new FieldError(error.field, 'kpiQuery', error.message)
         throw error
@@ -82,12 +85,13 @@ export async function kpiReader(scope: TenantScope, input: Omit<KpiQueryInput, '
   }
 }
 
-/** The names of the queues or agents that key the rows (PostgreSQL, tenant-scoped); {} for other groupings. */
+/** The names of the queues, teams or agents that key the rows (PostgreSQL, tenant-scoped); {} for other groupings. */
 async function labelsOf(scope: TenantScope, by: KpiQueryInput['by'], rows: KpiRow[]): Promise<Record<string, string>> {
-  if (by !== 'queue' && by !== 'agent') return {}
   const keys = rows.map((r) => r.key)
-  const names = await namesOf(scope, by === 'queue' ? { queueIds: keys } : { agentIds: keys })
-  return Object.fromEntries(by === 'queue' ? names.queues : names.agents)
+  if (by === 'queue') return Object.fromEntries((await namesOf(scope, { queueIds: keys })).queues)
+  if (by === 'agent') return Object.fromEntries((await namesOf(scope, { agentIds: keys })).agents)
+  if (by === 'team') return Object.fromEntries((await namesOf(scope, { teamIds: keys })).teams)
+  return {}
 }
 
 /** The organisation's KPIs for a range, grouped by one dimension. */

@@ -1,19 +1,25 @@
 import type { TenantScope } from '#shared/scope'
 
-/** Names of queues and agents by id (the analytics store keeps ids only). */
+/** Names of queues, agents and teams by id (the analytics store keeps ids only). */
 export interface Names {
   queues: Map<string, string>
   agents: Map<string, string>
+  teams: Map<string, string>
 }
 
-/** The names of the organisation's queues and users among the given ids; another organisation's ids find nothing. */
-export async function namesOf(scope: TenantScope, ids: { queueIds?: Iterable<string | null | undefined>; agentIds?: Iterable<string | null | undefined> }): Promise<Names> {
-  const distinct = (values?: Iterable<string | null | undefined>) => [...new Set([...(values ?? [])].filter((v): v is string => !!v && UUID.test(v)))]
+type Ids = Iterable<string | null | undefined>
+
+/** The names of the organisation's queues, users and teams among the given ids; another organisation's ids find nothing. */
+export async function namesOf(scope: TenantScope, ids: { queueIds?: Ids; agentIds?: Ids; teamIds?: Ids }): Promise<Names> {
+  const distinct = (values?: Ids) => [...new Set([...(values ?? [])].filter((v): v is string => !!v && UUID.test(v)))]
   const queueIds = distinct(ids.queueIds)
   const agentIds = distinct(ids.agentIds)
+  const teamIds = distinct(ids.teamIds)
   const queues = queueIds.length ? await scope.trx.from('queues').where('tenant_id', scope.tenantId).whereIn('id', queueIds).select('id', 'name') : []
   const agents = agentIds.length ? await scope.trx.from('users').where('tenant_id', scope.tenantId).whereIn('id', agentIds).select('id', 'display_name') : []
+  const teams = teamIds.length ? await scope.trx.from('teams').where('tenant_id', scope.tenantId).whereIn('id', teamIds).select('id', 'name') : []
   return {
+    teams: new Map<string, string>(teams.map((t) => [t.id, t.name])),
     queues: new Map<string, string>(queues.map((q) => [q.id, q.name])),
     agents: new Map<string, string>(agents.map((a) => [a.id, a.display_name])),
   }

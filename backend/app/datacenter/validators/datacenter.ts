@@ -1,7 +1,13 @@
 import vine from '@vinejs/vine'
 
-/** What KPIs can be grouped by (`KpiDimension` of @cc/analytics). */
-export const KPI_DIMENSIONS = ['total', 'queue', 'agent', 'channel', 'interval_15m', 'hour', 'day', 'weekday_hour'] as const
+/**
+ * What KPIs can be grouped by (`KPI_DIMENSIONS` of @cc/analytics, in its order), kept here so
+ * validating never loads chDB; a test checks it against the library's.
+ */
+export const KPI_DIMENSIONS = ['total', 'queue', 'team', 'agent', 'channel', 'number', 'interval_15m', 'hour', 'day', 'weekday_hour'] as const
+
+/** The longest dialled number (or web entry point name) a filter takes. */
+export const MAX_NUMBER_LENGTH = 120
 
 /**
  * Every KPI's key (`KpiKey` of @cc/analytics), kept here so validating never loads chDB; a test
@@ -41,8 +47,9 @@ export const kpiQueryValidator = vine.create({
 
 /**
  * The drill-down: the call segments behind one count, a page at a time. `queueIds`/`agentIds` are
- * the view's filters (as on the KPIs); `queueId`/`agentId` narrow to one (a league-table row). All
- * filters combine with AND, so a single id outside its list matches nothing.
+ * the view's filters (as on the KPIs); `queueId`/`agentId`/`teamId`/`number` narrow to one (a
+ * league-table row; `number` '' is the calls without a number). All filters combine with AND, so a
+ * single id outside its list matches nothing.
  */
 export const contactsQueryValidator = vine.create({
   from: instant(),
@@ -52,6 +59,8 @@ export const contactsQueryValidator = vine.create({
   agentIds: ids(),
   queueId: vine.string().uuid().optional(),
   agentId: vine.string().uuid().optional(),
+  teamId: vine.string().uuid().optional(),
+  number: vine.string().maxLength(MAX_NUMBER_LENGTH).optional(),
   channel: vine.string().trim().minLength(1).maxLength(40).optional(),
   page: vine.number().withoutDecimals().min(1).max(100_000).optional(),
   perPage: vine.number().withoutDecimals().min(1).max(200).optional(),

@@ -1,11 +1,11 @@
 import vine from '@vinejs/vine'
-import { DRILL_KPIS, KPI_DIMENSIONS, KPI_KEYS } from '#datacenter/validators/datacenter'
+import { DRILL_KPIS, KPI_DIMENSIONS, KPI_KEYS, MAX_NUMBER_LENGTH } from '#datacenter/validators/datacenter'
 
 /**
  * An export of the data center as a job: the KPI table (one row per key, chosen columns) or the
  * contacts behind one count, over a range of instants [from, to). Both kinds take the view's
- * `queueIds`/`agentIds`; contacts may also narrow to one `queueId`/`agentId` (ANDed with the lists,
- * as in the drill-down).
+ * `queueIds`/`agentIds`; contacts may also narrow to one `queueId`/`agentId`/`teamId`/`number`
+ * (ANDed with the lists, as in the drill-down).
  */
 export const exportValidator = vine.create({
   format: vine.enum(['csv', 'xlsx'] as const),
@@ -19,5 +19,7 @@ export const exportValidator = vine.create({
   kpi: vine.enum(DRILL_KPIS).optional(),
   queueId: vine.string().uuid().optional(),
   agentId: vine.string().uuid().optional(),
+  teamId: vine.string().uuid().optional(),
+  number: vine.string().maxLength(MAX_NUMBER_LENGTH).optional(),
   channel: vine.string().trim().minLength(1).maxLength(40).optional(),
 })

@@ -98,12 +98,15 @@ export class DatacenterApi {
   }
 
   contacts(query: ContactsQuery): Observable<Paged<ContactRow>> {
+    const { number, ...rest } = query;
+    const params = toParams({
+      ...rest,
+      queueIds: query.queueIds.join(','),
+      agentIds: query.agentIds.join(','),
+    });
+    // An empty number is a filter of its own (calls without one), so it is sent as `number=`.
     return this.http.get<Paged<ContactRow>>(`${this.base}/contacts`, {
-      params: toParams({
-        ...query,
-        queueIds: query.queueIds.join(','),
-        agentIds: query.agentIds.join(','),
-      }),
+      params: number === null ? params : params.set('number', number),
     });
   }
 

@@ -1,6 +1,25 @@
-/** How KPIs can be grouped (`by` of /datacenter/kpis). */
+/**
+ * How KPIs can be grouped (`by` of /datacenter/kpis). `team`: the segments each team's agents
+ * handled (an agent in several teams counts in each); `number`: the number an inbound call dialled
+ * ('' for calls without one; agents' time is null by number).
+ */
 export type KpiDimension =
-  'total' | 'queue' | 'agent' | 'channel' | 'interval_15m' | 'hour' | 'day' | 'weekday_hour';
+  | 'total'
+  | 'queue'
+  | 'team'
+  | 'agent'
+  | 'channel'
+  | 'number'
+  | 'interval_15m'
+  | 'hour'
+  | 'day'
+  | 'weekday_hour';
+
+/** The groupings a league table ranks, in the order its switch shows them. */
+export type LeagueKind = 'queue' | 'team' | 'agent' | 'number';
+
+/** Every league, in the switch's order. */
+export const LEAGUE_KINDS: readonly LeagueKind[] = ['queue', 'team', 'agent', 'number'];
 
 /** One row of KPIs: ratios are 0..1 (null when nothing to divide by), times in seconds. */
 export interface KpiRow {
@@ -67,7 +86,7 @@ export interface KpiMeta {
     readonly unit: string;
     readonly formula: string;
   }[];
-  /** Names of the queue/agent ids of the rows (by=queue|agent). */
+  /** Names of the queue/team/agent ids of the rows (by=queue|team|agent). */
   readonly labels?: Readonly<Record<string, string>>;
 }
 
@@ -102,8 +121,9 @@ export interface KpiQuery {
 }
 
 /**
- * The drill-down's filters: the calls behind one count. The lists are the view's; a single id (a
- * league-table row) narrows further (the server ANDs them).
+ * The drill-down's filters: the calls behind one count. The lists are the view's; a single queue,
+ * agent, team or dialled number (a league-table row) narrows further (the server ANDs them).
+ * `number` '' is the calls without a number; null: any number.
  */
 export interface ContactsQuery {
   readonly from: string;
@@ -113,6 +133,8 @@ export interface ContactsQuery {
   readonly agentIds: readonly string[];
   readonly queueId: string | null;
   readonly agentId: string | null;
+  readonly teamId: string | null;
+  readonly number: string | null;
   readonly channel: string | null;
   readonly page: number;
   readonly perPage: number;
@@ -197,5 +219,7 @@ export interface ExportInput {
   readonly kpi?: DrillKpi;
   readonly queueId?: string;
   readonly agentId?: string;
+  readonly teamId?: string;
+  readonly number?: string;
   readonly channel?: string;
 }

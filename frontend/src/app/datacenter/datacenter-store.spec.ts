@@ -70,13 +70,38 @@ describe('DatacenterStore', () => {
       data: [row(Q1, 10)],
       meta: { ...META, labels: { [Q1]: 'Sales' } },
     });
-    kpiRequest(http, 'agent').flush({ data: [], meta: META });
+    http.expectNone((req) => req.params.get('by') === 'agent');
     expect(store.total()?.offered).toBe(10);
     expect(store.meta()?.serviceLevelLabel).toBe('80/20');
     expect(store.labels()).toEqual({ [Q1]: 'Sales' });
     expect(store.heat()).toHaveLength(1);
     expect(store.loading()).toBe(false);
     http.expectOne((req) => req.url === '/api/v1/datacenter/kpis/stream');
+  });
+
+  it('switches the league to teams or dialled numbers, loading only that grouping', () => {
+    const { store, http } = setup();
+    store.show({ ...DEFAULT_FILTERS, agentIds: [Q1] });
+    kpiRequest(http, 'queue').flush({ data: [row(Q1, 10)], meta: META });
+    store.showLeague('team');
+    expect(store.league()).toBe('team');
+    expect(store.leagueLoading()).toBe(true);
+    const team = kpiRequest(http, 'team');
+    expect(team.request.params.get('agentIds')).toBe(Q1);
+    team.flush({ data: [row(Q1, 4)], meta: { ...META, labels: { [Q1]: 'Night owls' } } });
+    expect(store.leagueRows().map((r) => r.offered)).toEqual([4]);
+    expect(store.labels()).toEqual({ [Q1]: 'Night owls' });
+
+    store.showLeague('number');
+    store.showLeague('agent');
+    // The number answer still on its way is dropped: the agents are shown.
+    kpiRequest(http, 'agent').flush({ data: [row(Q1, 2)], meta: META });
+    expect(http.match((req) => req.params.get('by') === 'number')[0].cancelled).toBe(true);
+    expect(store.leagueRows().map((r) => r.offered)).toEqual([2]);
+    expect(store.leagueLoading()).toBe(false);
+
+    store.reload();
+    expect(kpiRequest(http, 'agent').request.params.get('agentIds')).toBe(Q1);
   });
 
   it('draws the trend chunk by chunk from the stream, with partial lines across chunks', () => {

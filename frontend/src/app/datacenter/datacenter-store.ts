@@ -17,6 +17,7 @@ import {
   KpiQuery,
   KpiRow,
   KpiStreamEvent,
+  LeagueKind,
 } from './datacenter-models';
 import { daysIn, resolveDates, resolvePreset, ResolvedRange } from './time-range';
 import { DatacenterFilters, DEFAULT_FILTERS } from './view-query';
@@ -31,8 +32,11 @@ interface DatacenterState {
   readonly meta: KpiMeta | null;
   readonly total: KpiRow | null;
   readonly heat: KpiRow[];
-  readonly queueRows: KpiRow[];
-  readonly agentRows: KpiRow[];
+  /** Which league the table ranks, and its rows and names (loaded with the view, and on a switch). */
+  readonly league: LeagueKind;
+  readonly leagueRows: KpiRow[];
+  readonly leagueLabels: Readonly<Record<string, string>>;
+  readonly leagueLoading: boolean;
   readonly trend: KpiRow[];
   readonly trendBy: KpiDimension;
   /** Chunks of the trend stream done / announced (0/0 before the first line). */
@@ -48,8 +52,10 @@ const INITIAL: DatacenterState = {
   meta: null,
   total: null,
   heat: [],
-  queueRows: [],
-  agentRows: [],
+  league: 'queue',
+  leagueRows: [],
+  leagueLabels: {},
+  leagueLoading: false,
   trend: [],
   trendBy: 'day',
   streamDone: 0,
@@ -90,8 +96,9 @@ function streamPatch(state: DatacenterState, line: KpiStreamEvent): Partial<Data
 }
 
 /**
- * State of the data center page: the filters, the KPIs over them (totals, per queue, per agent,
- * hour × weekday) and the trend that streams in chunk by chunk; plus the KPI export.
+ * State of the data center page: the filters, the KPIs over them (totals, hour × weekday, and one
+ * league: per queue, team, agent or dialled number) and the trend that streams in chunk by chunk;
+ * plus the KPI export.
  */
 export const DatacenterStore = signalStore(
   withState<DatacenterState>(INITIAL),
@@ -103,7 +110,8 @@ export const DatacenterStore = signalStore(
     streamPercent: computed(() =>
       store.streamTotal() > 0 ? Math.round((store.streamDone() / store.streamTotal()) * 100) : null,
     ),
-    labels: computed(() => store.meta()?.labels ?? {}),
+    /** Names of the league's ids (queues, teams or agents). */
+    labels: computed(() => store.leagueLabels()),
   })),
   withMethods(
     (store, api = inject(DatacenterApi), timeZone = inject(ORG_TIME_ZONE), now = inject(NOW)) => {
@@ -119,24 +127,38 @@ export const DatacenterStore = signalStore(
             forkJoin({
               total: api.kpis(query('total')),
               heat: api.kpis(query('weekday_hour')),
-              queue: api.kpis(query('queue')),
-              agent: api.kpis(query('agent')),
             }).pipe(
-              tap(({ total, heat, queue, agent }) =>
+              tap(({ total, heat }) =>
                 patchState(store, {
                   loading: false,
                   total: total.data[0] ?? null,
                   heat: heat.data,
-                  queueRows: queue.data,
-                  agentRows: agent.data,
-                  meta: {
-                    ...total.meta,
-                    labels: { ...queue.meta.labels, ...agent.meta.labels },
-                  },
+                  meta: total.meta,
                 }),
               ),
               catchError((err: unknown) => {
                 patchState(store, { loading: false, loadError: toApiError(err) });
+                return EMPTY;
+              }),
+            ),
+          ),
+        ),
+      );
+      // One league request at a time: a switch or a new view drops the answer still on its way.
+      const loadLeague = rxMethod<LeagueKind>(
+        pipe(
+          tap(() => patchState(store, { leagueLoading: true, loadError: null })),
+          switchMap((kind) =>
+            api.kpis(query(kind)).pipe(
+              tap((answer) =>
+                patchState(store, {
+                  leagueLoading: false,
+                  leagueRows: answer.data,
+                  leagueLabels: answer.meta.labels ?? {},
+                }),
+              ),
+              catchError((err: unknown) => {
+                patchState(store, { leagueLoading: false, loadError: toApiError(err) });
                 return EMPTY;
               }),
             ),
@@ -174,10 +196,17 @@ export const DatacenterStore = signalStore(
           const range = rangeOf(filters, now(), timeZone());
           patchState(store, { filters, range, trendBy: trendDimension(range) });
           loadTables();
+          loadLeague(store.league());
           loadTrend();
         },
         reload(): void {
           this.show(store.filters());
+        },
+        /** Ranks another grouping in the league table (the view's range and filters). */
+        showLeague(kind: LeagueKind): void {
+          if (kind === store.league()) return;
+          patchState(store, { league: kind, leagueRows: [], leagueLabels: {} });
+          if (store.range()) loadLeague(kind);
         },
         /** The KPI query of the shown view for a grouping (what exports and saved reports use). */
         queryBy(by: KpiDimension): KpiQuery {

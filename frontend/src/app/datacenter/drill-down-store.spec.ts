@@ -25,6 +25,8 @@ describe('drill-down', () => {
       agentIds: [A1],
       queueId: null,
       agentId: null,
+      teamId: null,
+      number: null,
       channel: null,
       page: 1,
       perPage: 20,
@@ -43,6 +45,32 @@ describe('drill-down', () => {
       queueIds: [Q1, Q2],
       queueId: Q2,
     });
+  });
+
+  it('drills into a team or a dialled number, sending an empty number as a filter of its own', () => {
+    TestBed.configureTestingModule({
+      providers: [DrillDownStore, provideHttpClient(), provideHttpClientTesting()],
+    });
+    const store = TestBed.inject(DrillDownStore);
+    const http = TestBed.inject(HttpTestingController);
+    expect(drillQuery(RANGE, DEFAULT_FILTERS, { kpi: 'offered', teamId: Q2 })).toMatchObject({
+      teamId: Q2,
+      number: null,
+    });
+
+    store.open(RANGE, DEFAULT_FILTERS, { kpi: 'abandoned', number: '', count: 1 });
+    const numberless = http.expectOne((req) => req.url === '/api/v1/datacenter/contacts');
+    expect(numberless.request.params.get('number')).toBe('');
+    expect(numberless.request.params.has('teamId')).toBe(false);
+    numberless.flush({ data: [], meta: { total: 1, perPage: 20, currentPage: 1, lastPage: 1 } });
+    void store.exportContacts('csv');
+    const started = http.expectOne((req) => req.url === '/api/v1/datacenter/exports');
+    expect(started.request.body).toMatchObject({ kind: 'contacts', kpi: 'abandoned', number: '' });
+
+    store.open(RANGE, DEFAULT_FILTERS, { kpi: 'answered', teamId: Q2, count: 3 });
+    const team = http.expectOne((req) => req.url === '/api/v1/datacenter/contacts');
+    expect(team.request.params.get('teamId')).toBe(Q2);
+    expect(team.request.params.has('number')).toBe(false);
   });
 
   it('sends the view lists as a,b and exports the contacts with the same filters', () => {

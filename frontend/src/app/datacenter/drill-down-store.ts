@@ -9,11 +9,14 @@ import { ContactRow, ContactsQuery, DrillKpi, ExportFormat } from './datacenter-
 import { ResolvedRange } from './time-range';
 import { DatacenterFilters } from './view-query';
 
-/** What was clicked: a count, maybe of one queue's or one agent's row. */
+/** What was clicked: a count, maybe of one queue's, team's, agent's or dialled number's row. */
 export interface DrillTarget {
   readonly kpi: DrillKpi;
   readonly queueId?: string | null;
   readonly agentId?: string | null;
+  readonly teamId?: string | null;
+  /** A dialled number ('' for the calls without one). */
+  readonly number?: string | null;
   /** The number shown where it was clicked (the drawer's heading repeats it). */
   readonly count?: number;
 }
@@ -23,8 +26,8 @@ export const DRILL_PAGE_SIZE = 20;
 
 /**
  * The first page of calls behind a clicked number: the view's range and queue/agent lists (the
- * same filters as its KPIs, so the total is the number clicked), narrowed to the row's queue or
- * agent when a league-table row was clicked.
+ * same filters as its KPIs, so the total is the number clicked), narrowed to the row's queue,
+ * agent, team or dialled number when a league-table row was clicked.
  */
 export function drillQuery(
   range: ResolvedRange,
@@ -39,6 +42,8 @@ export function drillQuery(
     agentIds: filters.agentIds,
     queueId: target.queueId ?? null,
     agentId: target.agentId ?? null,
+    teamId: target.teamId ?? null,
+    number: target.number ?? null,
     channel: null,
     page: 1,
     perPage: DRILL_PAGE_SIZE,
@@ -97,6 +102,8 @@ export const DrillDownStore = signalStore(
             ...(query.agentIds.length ? { agentIds: query.agentIds } : {}),
             ...(query.queueId ? { queueId: query.queueId } : {}),
             ...(query.agentId ? { agentId: query.agentId } : {}),
+            ...(query.teamId ? { teamId: query.teamId } : {}),
+            ...(query.number !== null ? { number: query.number } : {}),
           }),
           `datacenter-${query.kpi}-${query.from.slice(0, 10)}.${format}`,
         );

@@ -1,11 +1,12 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { Ingestor } from '@cc/analytics'
-import { BASE, buildScenario, type Scenario } from '@cc/analytics/testing'
+import { BASE, buildScenario, N1, N2, type Scenario } from '@cc/analytics/testing'
 import { asAdmin, makeTenant, makeUser } from '#tests/helpers'
 import { matchesContract, requestBodyProblems } from '#tests/openapi'
 import { jobRunner } from '#jobs/job_runner'
 import { analyticsStore } from '#datacenter/store'
+import { createTeam, setTeamMembers } from '#identity/actions/teams'
 import { kpiSettingsValidator } from '#datacenter/validators/datacenter'
 
 type Tenant = Awaited<ReturnType<typeof makeTenant>>
@@ -32,6 +33,16 @@ async function feedScenario(org: Tenant, ids: Record<string, string> = {}): Prom
 }
 
 const kpisOf = (client: any, auth: string, qs: Record<string, string> = {}) => client.get('/api/v1/datacenter/kpis').qs({ ...DAY, ...qs }).header('authorization', auth)
+/** The counts of a row the drill-down opens, with the answers within the service level (short abandons left out of its denominator, the default). */
+const drillCounts = (row: any) => ({
+  offered: row.offered,
+  answered: row.answered,
+  abandoned: row.abandoned,
+  short_abandoned: row.short_abandoned,
+  answered_in_sl: row.service_level === null ? 0 : Math.round(row.service_level * (row.answered + row.abandoned - row.short_abandoned)),
+  transfers: row.transfers,
+  rona: row.rona,
+})
 const contactsOf = (client: any, auth: string, qs: Record<string, string | number>) => client.get('/api/v1/datacenter/contacts').qs({ ...DAY, ...qs }).header('authorization', auth)
 
 test.group('Data center API', (group) => {
@@ -140,6 +151,8 @@ test.group('Data center API', (group) => {
     assert.equal(await fieldOf('/api/v1/datacenter/contacts', { ...DAY, kpi: 'offered', agentId: 'A' }), 'agentId')
     assert.equal(await fieldOf('/api/v1/datacenter/contacts', { ...DAY, kpi: 'offered', page: '0' }), 'page')
     assert.equal(await fieldOf('/api/v1/datacenter/contacts', { ...DAY, kpi: 'offered', agentIds: '0190a8b4-1111-7000-8000-000000000001,nope' }), 'agentIds.1')
+    assert.equal(await fieldOf('/api/v1/datacenter/contacts', { ...DAY, kpi: 'offered', teamId: 'day-shift' }), 'teamId')
+    assert.equal(await fieldOf('/api/v1/datacenter/contacts', { ...DAY, kpi: 'offered', number: 'x'.repeat(121) }), 'number')
     const tooMany = Array.from({ length: 101 }, (_, i) => `0190a8b4-1111-7000-8000-${String(i).padStart(12, '0')}`).join(',')
     assert.equal(await fieldOf('/api/v1/datacenter/contacts', { ...DAY, kpi: 'offered', queueIds: tooMany }), 'queueIds')
   })
@@ -235,6 +248,87 @@ test.group('Data center API', (group) => {
     const other = await makeTenant()
     const theirs = await contactsOf(client, other.auth, { queueIds: `${Q},${Q2}`, agentIds: `${A},${B}`, kpi: 'offered' })
     assert.equal(theirs.body().meta.total, 0, 'another organisation’s ids match nothing')
+  })
+
+  test('KPIs by team count the segments each team’s agents handled; by number, what each number dialled; each cell drills down to its count', async ({ client, assert }) => {
+    const org = await makeTenant()
+    const supervisor = await makeUser(org, ['supervisor'])
+    const [a, b] = [await makeUser(org, ['agent']), await makeUser(org, ['agent'])]
+    const scenario = await feedScenario(org, { A: a.user.id, B: b.user.id })
+    // A is in both teams, B only in the second; the third team has nobody.
+    const [dayShift, everyone, empty] = await asAdmin(org, async (scope) => {
+      const teams = [await createTeam(scope, { name: 'Day shift' }), await createTeam(scope, { name: 'Everyone' }), await createTeam(scope, { name: 'Empty' })]
+      await setTeamMembers(scope, teams[0].id, [a.user.id])
+      await setTeamMembers(scope, teams[1].id, [a.user.id, b.user.id])
+      return teams.map((t) => t.id)
+    })
+
+    const byTeam = await kpisOf(client, supervisor.auth, { by: 'team' })
+    byTeam.assertStatus(200)
+    await matchesContract(byTeam)
+    const teamRows = Object.fromEntries(byTeam.body().data.map((r: any) => [r.key, r]))
+    assert.sameMembers(Object.keys(teamRows), [dayShift, everyone], 'a team without members, and the calls no agent took, have no row')
+    // A handled c1 and c4's first leg (transferred); B c4's second leg and c5 (after A's RONA: the segment is B's).
+    const counts = (r: any) => [r.offered, r.answered, r.abandoned, r.transfers, r.rona]
+    assert.deepEqual(counts(teamRows[dayShift]), [2, 2, 0, 1, 0])
+    assert.deepEqual(counts(teamRows[everyone]), [4, 4, 0, 1, 1])
+    // Waits 10 and 25 s (SL 1 of 2); 10, 25, 10 and 22 s (SL 2 of 4).
+    assert.deepEqual([teamRows[dayShift].service_level, teamRows[dayShift].asa], [1 / 2, 17.5])
+    assert.deepEqual([teamRows[everyone].service_level, teamRows[everyone].asa], [2 / 4, 16.75])
+    assert.isNotNull(teamRows[dayShift].occupancy, 'agents’ time counts in their teams')
+    assert.deepEqual(byTeam.body().meta.labels, { [dayShift]: 'Day shift', [everyone]: 'Everyone' })
+
+    const byNumber = await kpisOf(client, supervisor.auth, { by: 'number' })
+    byNumber.assertStatus(200)
+    await matchesContract(byNumber)
+    const numberRows = Object.fromEntries(byNumber.body().data.map((r: any) => [r.key, r]))
+    assert.sameMembers(Object.keys(numberRows), ['', N1, N2])
+    // N1: c1, c2 (a short abandon) and both legs of c4; N2: c5; no number: the web call c3 (abandoned after 40 s).
+    assert.deepEqual([...counts(numberRows[N1]), numberRows[N1].short_abandoned], [4, 3, 1, 1, 0, 1])
+    assert.equal(numberRows[N1].service_level, 2 / 3, 'in 20 s: c1 and c4’s second leg, of 3 answered + 1 abandoned − 1 short')
+    assert.equal(numberRows[N1].asa, 15)
+    assert.deepEqual(counts(numberRows[N2]), [1, 1, 0, 0, 1])
+    assert.deepEqual(counts(numberRows['']), [1, 0, 1, 0, 0])
+    assert.deepEqual([numberRows[N1].occupancy, numberRows[N1].utilization], [null, null], 'agents’ time has no number')
+    assert.deepEqual(byNumber.body().meta.labels, {})
+
+    const cells: Array<[Record<string, string>, any]> = [
+      [{ teamId: dayShift }, teamRows[dayShift]],
+      [{ teamId: everyone }, teamRows[everyone]],
+      [{ number: N1 }, numberRows[N1]],
+      [{ number: N2 }, numberRows[N2]],
+      [{ number: '' }, numberRows['']],
+    ]
+    for (const [filter, row] of cells) {
+      for (const [kpi, count] of Object.entries(drillCounts(row))) {
+        const drill = await contactsOf(client, supervisor.auth, { ...filter, kpi })
+        drill.assertStatus(200)
+        assert.equal(drill.body().meta.total, count, `${kpi} of ${JSON.stringify(filter)}`)
+      }
+    }
+    const calls = (body: any) => body.data.map((r: any) => [r.callId, r.segmentNo])
+    const { c1, c3, c4, c5 } = scenario.ids
+    assert.deepEqual(calls((await contactsOf(client, supervisor.auth, { teamId: dayShift, kpi: 'answered' })).body()), [[c1, 1], [c4, 1]])
+    assert.deepEqual(calls((await contactsOf(client, supervisor.auth, { number: '', kpi: 'offered' })).body()), [[c3, 1]])
+    assert.deepEqual(calls((await contactsOf(client, supervisor.auth, { number: N2, kpi: 'rona' })).body()), [[c5, 1]])
+    assert.equal((await contactsOf(client, supervisor.auth, { teamId: empty, kpi: 'offered' })).body().meta.total, 0)
+    await matchesContract(await contactsOf(client, supervisor.auth, { teamId: everyone, number: N1, kpi: 'answered' }))
+    assert.equal((await contactsOf(client, supervisor.auth, { teamId: everyone, number: N1, kpi: 'answered' })).body().meta.total, 3, 'filters combine with AND')
+    // The view's agent list narrows a team as it narrows the KPIs.
+    const onlyB = (await kpisOf(client, supervisor.auth, { by: 'team', agentIds: b.user.id })).body().data
+    assert.deepEqual(onlyB.map((r: any) => [r.key, r.offered]), [[everyone, 2]])
+    assert.equal((await contactsOf(client, supervisor.auth, { teamId: everyone, agentIds: b.user.id, kpi: 'offered' })).body().meta.total, 2)
+
+    // Another organisation: its teams are its own, ours match nothing there (as queue ids do).
+    const other = await makeTenant()
+    const theirs = await kpisOf(client, other.auth, { by: 'team' })
+    theirs.assertStatus(200)
+    assert.deepEqual(theirs.body().data, [])
+    const theirDrill = await contactsOf(client, other.auth, { teamId: everyone, kpi: 'offered' })
+    theirDrill.assertStatus(200)
+    assert.equal(theirDrill.body().meta.total, 0)
+    assert.deepEqual((await kpisOf(client, other.auth, { by: 'number' })).body().data, [])
+    assert.equal((await contactsOf(client, other.auth, { number: N1, kpi: 'offered' })).body().meta.total, 0)
   })
 
   test('the documented settings body accepts and rejects what the validator does', async ({ assert }) => {

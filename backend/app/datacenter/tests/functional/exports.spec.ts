@@ -9,6 +9,8 @@ import { filesRoot } from '#jobs/jobs'
 import { jobKind } from '#jobs/job_kinds'
 import { createRole } from '#identity/actions/roles'
 import { createQueue } from '#contact_center/actions/queues'
+import { createTeam, setTeamMembers } from '#identity/actions/teams'
+import { N1 } from '@cc/analytics/testing'
 import { DATACENTER_EXPORT } from '#datacenter/jobs/datacenter_export'
 import { exportValidator } from '#datacenter/validators/exports'
 import { feedScenario, SCENARIO_DAY } from '#datacenter/tests/scenario_feed'
@@ -153,6 +155,42 @@ test.group('Data center exports', (group) => {
     assert.deepEqual(sheet.slice(1).map((r) => [r[0], r[1], r[3], r[9]]), [[scenario.ids.c2, 1, "'+8613800000002", 3]])
   })
 
+  test('KPI exports by team name the teams, by number mark calls without one; contacts export narrows to a team or a number', async ({ client, assert }) => {
+    const org = await makeTenant()
+    const supervisor = await makeUser(org, ['supervisor'])
+    const [a, b] = [await makeUser(org, ['agent']), await makeUser(org, ['agent'])]
+    await feedScenario(org, { ids: { A: a.user.id, B: b.user.id } })
+    const team = await asAdmin(org, async (scope) => {
+      const created = await createTeam(scope, { name: 'Night owls' })
+      await setTeamMembers(scope, created.id, [b.user.id])
+      return created.id
+    })
+
+    const byTeam = await runRecorded(client, supervisor.auth, { format: 'csv', kind: 'kpis', ...SCENARIO_DAY, by: 'team', kpis: ['offered', 'answered', 'rona'] })
+    assert.equal(byTeam.job.status, 'succeeded', byTeam.job.error)
+    assert.deepInclude(byTeam.job.result, { rows: 1, fileName: 'kpis-by-team-2026-03-02.csv' })
+    // B handled c4's second leg and c5 (after A's RONA).
+    assert.deepEqual(await csvRows(client, supervisor.auth, byTeam.job.id), [['Team ID', 'Team', 'Offered', 'Answered', 'RONA'], [team, 'Night owls', '2', '2', '1']])
+
+    const byNumber = await runRecorded(client, supervisor.auth, { format: 'xlsx', kind: 'kpis', ...SCENARIO_DAY, by: 'number', kpis: ['offered', 'abandoned', 'occupancy'] })
+    assert.equal(byNumber.job.status, 'succeeded', byNumber.job.error)
+    const rows = await xlsxRows(org, byNumber.job.id, 'KPIs')
+    assert.deepEqual(rows[0], ['Dialled number', 'Offered', 'Abandoned', 'Occupancy (%)'])
+    assert.deepInclude(rows, ['(no number)', 1, 1])
+    assert.deepInclude(rows, [`'${N1}`, 4, 1])
+
+    const teamContacts = await runRecorded(client, supervisor.auth, { format: 'csv', kind: 'contacts', ...SCENARIO_DAY, kpi: 'offered', teamId: team })
+    assert.equal(teamContacts.job.result.rows, 2)
+    const numberless = await runRecorded(client, supervisor.auth, { format: 'csv', kind: 'contacts', ...SCENARIO_DAY, kpi: 'abandoned', number: '' })
+    assert.equal(numberless.job.result.rows, 1, 'the web call without a number')
+    const dialled = await runRecorded(client, supervisor.auth, { format: 'csv', kind: 'contacts', ...SCENARIO_DAY, kpi: 'offered', number: N1 })
+    assert.equal(dialled.job.result.rows, 4)
+
+    const other = await makeTenant()
+    const theirs = await runRecorded(client, other.auth, { format: 'csv', kind: 'contacts', ...SCENARIO_DAY, kpi: 'offered', teamId: team })
+    assert.equal(theirs.job.result.rows, 0, 'another organisation’s team matches nothing')
+  })
+
   test('exports are validated, need reports.export, and are logged', async ({ client, assert }) => {
     const org = await makeTenant()
     const fieldOf = async (body: Record<string, unknown>) => {
@@ -170,6 +208,7 @@ test.group('Data center exports', (group) => {
     assert.equal(await fieldOf({ ...good, kpis: [] }), 'kpis')
     assert.equal(await fieldOf({ ...good, kpis: ['offered', 'mood'] }), 'kpis.1')
     assert.equal(await fieldOf({ ...good, queueIds: ['x'] }), 'queueIds.0')
+    assert.equal(await fieldOf({ ...good, kind: 'contacts', kpi: 'offered', teamId: 'x' }), 'teamId')
 
     const agent = await makeUser(org, ['agent'])
     ;(await client.post('/api/v1/datacenter/exports').header('authorization', agent.auth).json(good)).assertStatus(403)
@@ -188,7 +227,7 @@ test.group('Data center exports', (group) => {
     assert.equal(log.body().data[0]?.targetId, queued.body().data.id)
     assert.deepInclude(log.body().data[0]?.after, { format: 'csv', kind: 'kpis', by: 'channel', from: SCENARIO_DAY.from })
 
-    const payloads = [good, { ...good, kind: 'contacts', kpi: 'rona', queueId: '0190a8b4-1111-7000-8000-000000000001', channel: 'voice' }, { ...good, format: 'pdf' }, { ...good, by: 'week' }, { ...good, kpis: [] }, { ...good, from: undefined }]
+    const payloads = [good, { ...good, kind: 'contacts', kpi: 'rona', queueId: '0190a8b4-1111-7000-8000-000000000001', channel: 'voice' }, { ...good, kind: 'contacts', kpi: 'offered', teamId: '0190a8b4-1111-7000-8000-000000000001', number: '' }, { ...good, by: 'team' }, { ...good, number: 'x'.repeat(121) }, { ...good, format: 'pdf' }, { ...good, by: 'week' }, { ...good, kpis: [] }, { ...good, from: undefined }]
     for (const payload of payloads) {
       const [error] = await exportValidator.tryValidate(payload)
       const problems = requestBodyProblems({ method: 'POST', path: '/api/v1/datacenter/exports' }, payload)

@@ -1,11 +1,11 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { KPI_DEFINITIONS } from '@cc/analytics'
+import { KPI_DEFINITIONS, KPI_DIMENSIONS as LIBRARY_DIMENSIONS } from '@cc/analytics'
 import { asAdmin, makeTenant, makeUser } from '#tests/helpers'
 import { matchesContract, requestBodyProblems } from '#tests/openapi'
 import { createQueue } from '#contact_center/actions/queues'
 import { topicOf } from '#events/topics'
-import { KPI_KEYS } from '#datacenter/validators/datacenter'
+import { KPI_DIMENSIONS, KPI_KEYS } from '#datacenter/validators/datacenter'
 import { createReportValidator } from '#datacenter/validators/reports'
 
 const QUEUES_REPORT = {
@@ -117,11 +117,18 @@ test.group('Data center saved reports', (group) => {
     assert.equal(await fieldOf({ ...QUEUES_REPORT, definition: { ...definition, range: { from: '2026-03-08T00:00:00Z' } } }), 'definition.range.to')
     assert.equal(await fieldOf({ ...QUEUES_REPORT, definition: { ...definition, range: { from: '2026-03-08T00:00:00Z', to: '2026-03-01T00:00:00Z' } } }), 'definition.range.to')
     assert.equal(await fieldOf({ ...QUEUES_REPORT, definition: { ...definition, range: { from: '2025-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z' } } }), 'definition.range.to')
+    for (const by of ['team', 'number']) {
+      const saved = await post(client, org.auth, { name: `By ${by}`, shared: false, definition: { range: { preset: 'this_month' }, by, kpis: ['offered', 'answered'] } })
+      saved.assertStatus(201)
+      assert.equal(saved.body().data.definition.by, by)
+      ;(await client.delete(`/api/v1/datacenter/reports/${saved.body().data.id}`).header('authorization', org.auth)).assertStatus(204)
+    }
     assert.deepEqual((await client.get('/api/v1/datacenter/reports').header('authorization', org.auth)).body().data, [])
   })
 
-  test('the KPI columns are the KPI library’s keys, and the documented body judges like the validator', async ({ assert }) => {
+  test('the KPI columns and groupings are the KPI library’s, and the documented body judges like the validator', async ({ assert }) => {
     assert.deepEqual([...KPI_KEYS], KPI_DEFINITIONS.map((d) => d.key))
+    assert.deepEqual([...KPI_DIMENSIONS], [...LIBRARY_DIMENSIONS], 'the same groupings, in the library’s order')
     const definition = QUEUES_REPORT.definition
     const payloads = [
       QUEUES_REPORT,
@@ -130,6 +137,8 @@ test.group('Data center saved reports', (group) => {
       { ...QUEUES_REPORT, description: null },
       { ...QUEUES_REPORT, shared: undefined },
       { ...QUEUES_REPORT, definition: { ...definition, by: 'week' } },
+      { ...QUEUES_REPORT, definition: { ...definition, by: 'team' } },
+      { ...QUEUES_REPORT, definition: { ...definition, by: 'number' } },
       { ...QUEUES_REPORT, definition: { ...definition, kpis: [] } },
       { ...QUEUES_REPORT, definition: { ...definition, kpis: ['offered', 'offered'] } },
       { ...QUEUES_REPORT, definition: { ...definition, range: { preset: 'next_week' } } },

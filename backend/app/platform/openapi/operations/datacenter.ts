@@ -6,7 +6,12 @@ const RANGE = [
 ]
 const KPI_QUERY = [
   ...RANGE,
-  query('by', { type: 'string', enum: ['total', 'queue', 'agent', 'channel', 'interval_15m', 'hour', 'day', 'weekday_hour'] }, 'Grouping (default total); weekday_hour is the heat map'),
+  query(
+    'by',
+    { type: 'string', enum: ['total', 'queue', 'team', 'agent', 'channel', 'number', 'interval_15m', 'hour', 'day', 'weekday_hour'] },
+    'Grouping (default total); weekday_hour is the heat map. team: a call segment counts in every team of the agent who handled it (today’s memberships; segments no agent took are in no team); ' +
+      'number: the number an inbound call dialled (DNIS; a web call: its entry point’s name), `""` for calls without one; agents’ time (occupancy, utilization) is null by number'
+  ),
   query('queueIds', { type: 'string' }, 'Only these queues: uuids separated by commas (or the key repeated)'),
   query('agentIds', { type: 'string' }, 'Only these agents: uuids separated by commas (or the key repeated)'),
 ]
@@ -25,7 +30,7 @@ export const datacenterOperations: OperationMap = {
     description:
       `Offered, answered, abandoned (short ones apart), service level, ASA, AHT, average talk/hold/wrap, transfers, RONA, first-contact resolution, occupancy and utilization, computed with the organisation’s KPI settings in its time zone; \`meta\` carries the settings, the service-level label and every formula with its version. ${READ}`,
     query: KPI_QUERY,
-    success: json(200, ref('KpiAnswer'), 'One row per group, ordered by key; `meta.labels` names the queues or agents of the keys'),
+    success: json(200, ref('KpiAnswer'), 'One row per group, ordered by key; `meta.labels` names the queues, teams or agents of the keys'),
   },
   'datacenter.kpis_stream': {
     tag: 'Data center',
@@ -45,7 +50,8 @@ export const datacenterOperations: OperationMap = {
     description:
       'The inbound call segments one count of the KPIs is made of (same range: the segment’s 15-minute interval), oldest first. ' +
       'With the same from, to, queueIds and agentIds as `GET /datacenter/kpis`, `meta.total` is that count (answered_in_sl: the answers within the service level). ' +
-      '`queueId`/`agentId` narrow to one queue or agent (a league-table row); every filter combines with AND, so a single id outside its list matches nothing. ' +
+      '`queueId`/`agentId`/`teamId`/`number` narrow to one queue, agent, team or dialled number (a league-table row; a team: the segments one of its members handled); ' +
+      'every filter combines with AND, so a single id outside its list matches nothing, nor does another organisation’s team. ' +
       READ,
     query: [
       ...RANGE,
@@ -54,6 +60,8 @@ export const datacenterOperations: OperationMap = {
       query('agentIds', { type: 'string' }, 'Only these agents, as on /kpis: at most 100 uuids separated by commas (or the key repeated)'),
       query('queueId', { type: 'string', format: 'uuid' }, 'Only this queue (ANDed with queueIds)'),
       query('agentId', { type: 'string', format: 'uuid' }, 'Only this agent (ANDed with agentIds)'),
+      query('teamId', { type: 'string', format: 'uuid' }, 'Only segments handled by a member of this team (as by=team counts them)'),
+      query('number', { type: 'string', maxLength: 120 }, 'Only inbound calls that dialled this number (a key of by=number); present but empty (`number=`): calls without a number'),
       query('channel', { type: 'string' }, 'Only this channel (voice, web, …)'),
       parameter('Page'),
       parameter('PerPage'),
@@ -110,9 +118,9 @@ export const datacenterOperations: OperationMap = {
     tag: 'Data center',
     summary: 'Start an export of KPIs or of the contacts behind a count (CSV or XLSX)',
     description:
-      'Queues a background job. `kind: kpis` writes one row per key of the grouping (queue and agent groupings add the name) with the chosen KPI columns (default: all), ' +
+      'Queues a background job. `kind: kpis` writes one row per key of the grouping (queue, team and agent groupings add the name; by number, calls without one are “(no number)”) with the chosen KPI columns (default: all), ' +
       'headers in English with units, ratios as percentages with one decimal, seconds as numbers; `kind: contacts` writes every call segment behind the count `kpi` (required: 422 `kpi`) ' +
-      'with the same filters as `GET /datacenter/contacts` (queueIds, agentIds, queueId, agentId, channel) (numbers masked without customers.view_ids when the job runs). CSV is UTF-8 with a byte-order mark; text a spreadsheet would read as a formula gets a leading apostrophe. ' +
+      'with the same filters as `GET /datacenter/contacts` (queueIds, agentIds, queueId, agentId, teamId, number, channel) (numbers masked without customers.view_ids when the job runs). CSV is UTF-8 with a byte-order mark; text a spreadsheet would read as a formula gets a leading apostrophe. ' +
       'The range is checked now (422 `to`). Progress counts months read (kpis) or contacts written (contacts). Follow it with `GET /api/v1/jobs/{id}` and fetch the file from `GET /api/v1/jobs/{id}/download`.',
     body: 'DatacenterExportRequest',
     success: json(202, data('Job'), 'The queued job'),

@@ -6,7 +6,7 @@ const seconds = { type: 'integer', minimum: 5, maximum: 295, multipleOf: 5 }
 const abandons = { type: 'string', enum: ['all', 'exclude_short', 'none'], description: 'Which abandoned calls count in the service level’s denominator: all, all but short ones, or none' }
 const count = { type: 'integer', minimum: 0 }
 const ratio = nullable({ type: 'number', minimum: 0, maximum: 1, description: 'A fraction (0.4 = 40 %); null when its denominator is 0' })
-const DIMENSIONS = ['total', 'queue', 'agent', 'channel', 'interval_15m', 'hour', 'day', 'weekday_hour']
+const DIMENSIONS = ['total', 'queue', 'team', 'agent', 'channel', 'number', 'interval_15m', 'hour', 'day', 'weekday_hour']
 const KPI_KEYS = ['offered', 'answered', 'abandoned', 'short_abandoned', 'abandon_rate', 'service_level', 'asa', 'aht', 'avg_talk', 'avg_hold', 'avg_wrap', 'transfers', 'rona', 'fcr', 'occupancy', 'utilization']
 const PRESETS = ['today', 'yesterday', 'last_7_days', 'last_30_days', 'this_month', 'last_month']
 const ids = (what: string) => ({ type: 'array', items: id, maxItems: 100, uniqueItems: true, description: `Only these ${what} (none: all); ids of the organisation` })
@@ -31,7 +31,7 @@ export const datacenterSchemas: SchemaMap = {
     fcrDays: { type: 'integer', minimum: 1, maximum: 90 },
   }),
   KpiRow: object({
-    key: { type: 'string', description: 'The group: `total`, a queue or agent id, a channel, `YYYY-MM-DD HH:mm` (15 min), `YYYY-MM-DD HH:00` (hour), `YYYY-MM-DD` (day) or `D-HH` (ISO weekday 1–7 and hour, the heat map)' },
+    key: { type: 'string', description: 'The group: `total`, a queue, team or agent id, a channel, a dialled number (`""`: none), `YYYY-MM-DD HH:mm` (15 min), `YYYY-MM-DD HH:00` (hour), `YYYY-MM-DD` (day) or `D-HH` (ISO weekday 1–7 and hour, the heat map)' },
     offered: count,
     answered: count,
     abandoned: count,
@@ -59,7 +59,7 @@ export const datacenterSchemas: SchemaMap = {
     settings: ref('KpiSettings'),
     serviceLevelLabel: { type: 'string', description: 'What every service-level tile says, e.g. “SL 20 s · short abandons (< 5 s) excluded”' },
     definitions: { type: 'array', items: ref('KpiDefinition') },
-    labels: { type: 'object', additionalProperties: { type: 'string' }, description: 'Grouped by queue or agent: the name of each id among the keys; empty otherwise' },
+    labels: { type: 'object', additionalProperties: { type: 'string' }, description: 'Grouped by queue, team or agent: the name of each id among the keys; empty otherwise (by number the key `""` means calls without a number)' },
   }),
   KpiAnswer: object({
     data: { type: 'array', items: ref('KpiRow') },
@@ -121,6 +121,8 @@ export const datacenterSchemas: SchemaMap = {
     kpi: { type: 'string', enum: ['offered', 'answered', 'abandoned', 'short_abandoned', 'answered_in_sl', 'transfers', 'rona'], description: 'contacts: which count (required for contacts)' },
     queueId: { ...id, description: 'contacts: only this queue, ANDed with queueIds (an id outside the list matches nothing)' },
     agentId: { ...id, description: 'contacts: only this agent, ANDed with agentIds (an id outside the list matches nothing)' },
+    teamId: { ...id, description: 'contacts: only segments handled by a member of this team' },
+    number: { type: 'string', maxLength: 120, description: 'contacts: only inbound calls that dialled this number; `""`: calls without a number' },
     channel: { type: 'string', minLength: 1, maxLength: 40, description: 'contacts: only this channel' },
   }, ['format', 'kind', 'from', 'to']),
   KpiContact: object({

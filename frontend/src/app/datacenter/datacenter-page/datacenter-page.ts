@@ -24,7 +24,7 @@ import { saveBlob } from '../../shared/api/download';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { ORG_TIME_ZONE } from '../datacenter-context';
-import { ExportFormat, SavedReport } from '../datacenter-models';
+import { ExportFormat, LEAGUE_KINDS, SavedReport } from '../datacenter-models';
 import { DatacenterStore } from '../datacenter-store';
 import { DrillDownDrawer } from '../drill-down-drawer/drill-down-drawer';
 import { DrillDownStore, DrillTarget } from '../drill-down-store';
@@ -40,7 +40,8 @@ import { TrendChart } from '../trend-chart/trend-chart';
 import { DatacenterFilters, fromViewQuery, toViewQuery } from '../view-query';
 
 /**
- * The data center: KPIs of a range (tiles, trend, hour × weekday, queue and agent leagues) under
+ * The data center: KPIs of a range (tiles, trend, hour × weekday, a league of queues, teams, agents
+ * or dialled numbers) under
  * filters kept in the URL, with drill-downs to the calls, saved reports and exports.
  */
 @Component({
@@ -82,6 +83,7 @@ export class DatacenterPage {
   private readonly permissions = inject(Store).selectSignal(authFeature.selectPermissionSet);
   protected readonly canExport = computed(() => this.permissions().has('reports.export'));
   protected readonly heatMetric = signal<HeatMetric>('offered');
+  protected readonly leagueKinds = LEAGUE_KINDS;
   protected readonly reportsOpen = signal(false);
   protected readonly reportId = signal<string | null>(null);
   protected readonly queues = toSignal(
@@ -138,7 +140,7 @@ export class DatacenterPage {
     if (range) this.drillDown.open(range, this.store.filters(), target);
   }
 
-  /** Readable filters of the drill-down: days, queue and agent. */
+  /** Readable filters of the drill-down: days, queue, agent, team and dialled number. */
   protected readonly drillFilters = computed(() => {
     this.language();
     const query = this.drillDown.query();
@@ -164,6 +166,11 @@ export class DatacenterPage {
     };
     filter('datacenter.drill.queue', this.queues(), query.queueId, query.queueIds);
     filter('datacenter.drill.agent', this.agents(), query.agentId, query.agentIds);
+    filter('datacenter.drill.team', [], query.teamId, []);
+    if (query.number !== null) {
+      const number = query.number || this.transloco.translate('datacenter.league.no_number');
+      parts.push(`${this.transloco.translate('datacenter.drill.number')}: ${number}`);
+    }
     return parts.join(' · ');
   });
 

@@ -2,13 +2,27 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output } f
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { translationTick } from '../../shared/i18n/translation-tick';
 import { NzTableModule, NzTableSortFn } from 'ng-zorro-antd/table';
-import { DrillKpi, KPI_KEYS, KpiKey, KpiRow } from '../datacenter-models';
+import { DrillKpi, KPI_KEYS, KpiKey, KpiRow, LeagueKind } from '../datacenter-models';
 import { DrillTarget } from '../drill-down-store';
 import { formatKpi } from '../kpi-format';
 
-/** Columns of a league: counts (which open the drill-down) and rates/times. */
-const COLUMNS: Record<'queue' | 'agent', readonly KpiKey[]> = {
+/**
+ * Columns of a league: counts (which open the drill-down) and rates/times. Calls abandoned in the
+ * queue have no agent, so teams and agents show handling and agents' time instead.
+ */
+const COLUMNS: Record<LeagueKind, readonly KpiKey[]> = {
   queue: ['offered', 'answered', 'abandoned', 'service_level', 'asa', 'aht', 'transfers', 'rona'],
+  number: ['offered', 'answered', 'abandoned', 'service_level', 'asa', 'aht', 'transfers', 'rona'],
+  team: [
+    'offered',
+    'answered',
+    'service_level',
+    'aht',
+    'occupancy',
+    'utilization',
+    'transfers',
+    'rona',
+  ],
   agent: [
     'offered',
     'answered',
@@ -39,7 +53,7 @@ interface LeagueRow {
   readonly row: KpiRow;
 }
 
-/** Queues or agents ranked by their KPIs (sortable), each count opening the calls behind it. */
+/** Queues, teams, agents or dialled numbers ranked by their KPIs (sortable), each count opening the calls behind it. */
 @Component({
   selector: 'app-league-table',
   imports: [TranslocoPipe, NzTableModule],
@@ -119,7 +133,7 @@ interface LeagueRow {
   `,
 })
 export class LeagueTable {
-  readonly kind = input.required<'queue' | 'agent'>();
+  readonly kind = input.required<LeagueKind>();
   readonly data = input<readonly KpiRow[]>([]);
   readonly labels = input<Readonly<Record<string, string>>>({});
   readonly locale = input('en');
@@ -131,11 +145,13 @@ export class LeagueTable {
   private readonly language = translationTick(this.transloco);
   protected readonly rows = computed((): LeagueRow[] => {
     this.language();
-    // Calls no agent took (abandoned in the queue) come under the nil id.
-    const none = this.transloco.translate(`datacenter.league.no_${this.kind()}`);
+    const kind = this.kind();
+    // Calls no agent took (abandoned in the queue) come under the nil id; calls without a dialled number under ''.
+    const none = this.transloco.translate(`datacenter.league.no_${kind}`);
+    const nameless = (key: string) => (kind === 'number' ? key === '' : NIL.test(key));
     return this.data().map((row) => ({
       id: row.key,
-      name: NIL.test(row.key) ? none : (this.labels()[row.key] ?? row.key),
+      name: nameless(row.key) ? none : (this.labels()[row.key] ?? row.key),
       row,
     }));
   });
@@ -159,10 +175,12 @@ export class LeagueTable {
   protected open(entry: LeagueRow, column: KpiKey): void {
     const count = entry.row[column] ?? 0;
     const kpi = column as DrillKpi;
-    this.drill.emit(
-      this.kind() === 'queue'
-        ? { kpi, queueId: entry.id, count }
-        : { kpi, agentId: entry.id, count },
-    );
+    const row = {
+      queue: { queueId: entry.id },
+      team: { teamId: entry.id },
+      agent: { agentId: entry.id },
+      number: { number: entry.id },
+    }[this.kind()];
+    this.drill.emit({ kpi, count, ...row });
   }
 }
