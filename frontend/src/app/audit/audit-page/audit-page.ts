@@ -21,11 +21,13 @@ import { StatusTag } from '../../shared/ui/status-tag/status-tag';
 import { AuditResult } from '../audit-api';
 import { toAuditFilters } from '../audit-filters';
 import { AuditStore } from '../audit-store';
+import { ExportButton } from '../../shared/ui/export-button/export-button';
 
 /** Operation log: filter bar, server-paged entries with before/after details, CSV export. */
 @Component({
   selector: 'app-audit-page',
   imports: [
+    ExportButton,
     DatePipe,
     JsonPipe,
     ReactiveFormsModule,

@@ -5,7 +5,6 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzDropdownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -25,17 +24,18 @@ import { CustomerEditorStore } from '../customer-editor-store';
 import { sortOrderOf, sortParam } from '../customer-form';
 import { CUSTOMER_STATUSES, CustomerExportFormat } from '../customers-api';
 import { CustomersStore } from '../customers-store';
+import { ExportButton } from '../../shared/ui/export-button/export-button';
 
 /** Server-paged customer list with search, status and tag filters, the create/edit drawer and the export. */
 @Component({
   selector: 'app-customers-page',
   imports: [
+    ExportButton,
     DatePipe,
     FormsModule,
     RouterLink,
     TranslocoPipe,
     NzButtonModule,
-    NzDropdownModule,
     NzIconModule,
     NzInputModule,
     NzSelectModule,

@@ -11,7 +11,6 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzDropdownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
@@ -38,6 +37,7 @@ import { dateIn } from '../time-range';
 import { translationTick } from '../../shared/i18n/translation-tick';
 import { TrendChart } from '../trend-chart/trend-chart';
 import { DatacenterFilters, fromViewQuery, toViewQuery } from '../view-query';
+import { ExportButton } from '../../shared/ui/export-button/export-button';
 
 /**
  * The data center: KPIs of a range (tiles, trend, hour × weekday, a league of queues, teams, agents
@@ -47,10 +47,10 @@ import { DatacenterFilters, fromViewQuery, toViewQuery } from '../view-query';
 @Component({
   selector: 'app-datacenter-page',
   imports: [
+    ExportButton,
     FormsModule,
     TranslocoPipe,
     NzButtonModule,
-    NzDropdownModule,
     NzIconModule,
     NzProgressModule,
     NzRadioModule,

@@ -3,7 +3,6 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { translationTick } from '../../shared/i18n/translation-tick';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
-import { NzDropdownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -12,6 +11,7 @@ import { formatDuration } from '../../shared/time/duration';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { ExportFormat } from '../datacenter-models';
 import { DrillDownStore } from '../drill-down-store';
+import { ExportButton } from '../../shared/ui/export-button/export-button';
 
 const OUTCOMES = new Set([
   'answered',
@@ -28,10 +28,10 @@ const OUTCOMES = new Set([
 @Component({
   selector: 'app-drill-down-drawer',
   imports: [
+    ExportButton,
     TranslocoPipe,
     NzButtonModule,
     NzDrawerModule,
-    NzDropdownModule,
     NzIconModule,
     NzProgressModule,
     NzTableModule,
@@ -62,27 +62,12 @@ const OUTCOMES = new Set([
       </ng-template>
       <ng-template #extra>
         @if (canExport()) {
-          <button
-            nz-button
-            type="button"
-            nz-dropdown
-            [nzDropdownMenu]="exportMenu"
-            [nzLoading]="store.saving()"
-            data-testid="dc-drill-export"
-          >
-            <nz-icon nzType="download" />
-            {{ 'datacenter.export.button' | transloco }}
-          </button>
-          <nz-dropdown-menu #exportMenu="nzDropdownMenu">
-            <ul nz-menu>
-              <li nz-menu-item (click)="exportContacts('csv')">
-                {{ 'datacenter.export.csv' | transloco }}
-              </li>
-              <li nz-menu-item (click)="exportContacts('xlsx')">
-                {{ 'datacenter.export.xlsx' | transloco }}
-              </li>
-            </ul>
-          </nz-dropdown-menu>
+          <app-export-button
+            [saving]="store.saving()"
+            [percent]="store.exportPercent()"
+            (chosen)="exportContacts($event)"
+            testId="dc-drill-export"
+          />
         }
       </ng-template>
       <ng-container *nzDrawerContent>
