@@ -3,6 +3,7 @@ import type { AnalyticsStore } from '../store/analytics_store.ts'
 import type { TenantQueries } from '../store/tenant_query.ts'
 import { intervalsOfAgent, type AgentIntervalRow } from './agent_intervals.ts'
 import { segmentsOfCall, wrapIntervalOf, type CallSegmentRow } from './call_segments.ts'
+import { refreshFirstContacts } from './first_contacts.ts'
 import { rebuildAgentRollup, rebuildCallRollup, type BucketRange } from './rollups.ts'
 import { STORED_EVENT_COLUMNS, storedEventOf, type StoredEvent, type StoredEventRow } from './stored_event.ts'
 import { bucketOf, chTime, fromChTime } from './time.ts'
@@ -30,9 +31,10 @@ const AGENT_LOOKUPS = [DAY, 35 * DAY, Number.POSITIVE_INFINITY]
 
 /**
  * Brings the facts up to date after a batch of events was stored: the intervals of the agents it
- * touched, the segments of the calls it touched (their own events, or their agents' wrap-up), then
- * the rollup buckets those facts fall in. Everything is derived again from what is stored, never
- * from the batch alone, so a replayed or reordered batch gives the same rows.
+ * touched, the segments of the calls it touched (their own events, or their agents' wrap-up), their
+ * first contacts (and their numbers' previous calls'), then the rollup buckets those facts fall in.
+ * Everything is derived again from what is stored, never from the batch alone, so a replayed or
+ * reordered batch gives the same rows.
  */
 export async function refreshFacts(store: AnalyticsStore, batch: readonly EventEnvelope[]): Promise<FactCounts> {
   const counts: FactCounts = { intervals: 0, segments: 0 }
@@ -51,11 +53,12 @@ export async function refreshFacts(store: AnalyticsStore, batch: readonly EventE
     const intervals = agentEvents.length ? await refreshIntervals(store, tenant, agentEvents) : []
     for (const interval of intervals) if (interval.state === 'wrap_up' && interval.call_id) touch(interval.call_id, fromChTime(interval.started_at))
     const segments = await refreshSegments(store, tenant, calls)
+    await refreshFirstContacts(store, tenant, segments)
 
     const callRange = rangeOf(segments.map((s) => fromChTime(s.started_at)))
     if (callRange) await rebuildCallRollup(tenant, callRange)
     const agentRange = rangeOf(intervals.flatMap((i) => [fromChTime(i.started_at), fromChTime(i.ended_at)]))
-    if (agentRange) await rebuildAgentRollup(tenant, agentRange)
+    if (agentRange) await rebuildAgentRollup(tenant, agentRange, [...new Set(intervals.map((i) => i.agent_id))])
     counts.intervals += intervals.length
     counts.segments += segments.length
   }

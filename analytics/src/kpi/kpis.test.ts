@@ -8,7 +8,8 @@ import { openStore } from '../store/analytics_store.ts'
 import { Ingestor } from '../ingest/ingestor.ts'
 import { BASE, buildScenario, N1, N2 } from '../testing/call_scenario.ts'
 import { DEFAULT_KPI_SETTINGS, KPI_DEFINITIONS, kpiSettingsProblems, serviceLevelLabel } from './definitions.ts'
-import { kpis, KpiQueryError, MAX_TEAMS, type KpiRow } from './kpis.ts'
+import { generate } from '../synthetic/generate.ts'
+import { KPI_DIMENSIONS, kpis, KpiQueryError, MAX_TEAMS, type KpiRow } from './kpis.ts'
 
 // chDB allows one data directory per process: this file's tests share one store, each with its own tenants.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-analytics-kpi-'))
@@ -154,4 +155,56 @@ test('a team mapping that is missing, malformed or too large is refused on the f
   await refused({ [crypto.randomUUID()]: scenario.ids.A })
   await refused(Object.fromEntries(Array.from({ length: MAX_TEAMS + 1 }, () => [crypto.randomUUID(), []])))
   await refused({ [crypto.randomUUID()]: Array.from({ length: 20_001 }, () => crypto.randomUUID()) })
+})
+
+/** The first-contact resolution the KPIs used to compute: a window over the call segments (the reference for `first_contacts`). */
+async function fcrByWindow(tenantId: string, by: 'total' | 'queue' | 'agent' | 'number' | 'day', range: { from: Date; to: Date }, fcrDays: number, timeZone: string) {
+  const key = { total: `'total'`, queue: 'toString(queue_id)', agent: 'toString(agent_id)', number: 'dnis', day: `formatDateTime(toTimeZone(started_at, {tz:String}), '%Y-%m-%d')` }[by]
+  const rows = await store.forTenant(tenantId).select<{ key: string; calls: number; resolved: number }>(
+    `SELECT ${key} AS key, count() AS calls, countIf(next_ms = 0 OR next_ms > toUnixTimestamp64Milli(created_at) + {days:UInt16} * 86400000) AS resolved
+     FROM (SELECT queue_id, agent_id, dnis, answered, created_at, started_at,
+             leadInFrame(toUnixTimestamp64Milli(created_at), 1, 0) OVER (PARTITION BY ani ORDER BY created_at, toString(call_id) ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) AS next_ms
+           FROM call_segments FINAL WHERE tenant_id = {tenant:UUID} AND segment_no = 1 AND ani != '' AND direction = 'inbound')
+     WHERE answered = 1 AND started_at >= {from:DateTime64(3)} AND started_at < {to:DateTime64(3)} GROUP BY key`,
+    { days: fcrDays, tz: timeZone, from: range.from.toISOString().replace('T', ' ').replace('Z', ''), to: range.to.toISOString().replace('T', ' ').replace('Z', '') }
+  )
+  return Object.fromEntries(rows.map((r) => [r.key, Number(r.resolved) / Number(r.calls)]))
+}
+
+test('the coarse rollups give the KPIs of the per-agent ones, by every dimension, with and without filters; FCR as the window over the segments gave it', async () => {
+  const generated = { tenantId: crypto.randomUUID(), calls: 400, days: 3, queues: 3, agents: 0, seed: 'coarse', mode: 'events' as const, timeZone: 'Asia/Calcutta', endDate: '2026-03-03', maxSeconds: 60 }
+  const direct = { ...generated, tenantId: crypto.randomUUID(), mode: 'direct' as const }
+  await generate(store, generated)
+  await generate(store, direct)
+  const range = { from: new Date('2026-02-27T00:00:00Z'), to: new Date('2026-03-05T00:00:00Z') }
+  for (const [tenantId, timeZone, window] of [[scenario.tenantId, 'Asia/Shanghai', day], [generated.tenantId, 'Asia/Calcutta', range], [generated.tenantId, 'Asia/Katmandu', range]] as const) {
+    const tenant = store.forTenant(tenantId)
+    const settings = { ...DEFAULT_KPI_SETTINGS, timeZone, fcrDays: 1 }
+    const queues = (await kpis(tenant, { ...window, by: 'queue', settings })).map((r) => r.key)
+    const agents = (await kpis(tenant, { ...window, by: 'agent', settings })).map((r) => r.key)
+    assert.ok(queues.length >= 2 && agents.length >= 2)
+    const teams = { [crypto.randomUUID()]: agents.slice(0, 2) }
+    for (const by of KPI_DIMENSIONS) {
+      for (const filter of [{}, { queueIds: queues.slice(0, 1) }, { agentIds: agents.slice(1, 3) }, { queueIds: queues.slice(1), agentIds: agents.slice(0, 2) }]) {
+        const query = { ...window, by, settings, teams, ...filter }
+        const coarse = await kpis(tenant, query)
+        if (!Object.keys(filter).length) assert.ok(coarse.length > 0, `${by} has rows`)
+        assert.deepEqual(coarse, await kpis(tenant, query, { perAgent: true }), `${by} ${JSON.stringify(filter)} in ${timeZone}`)
+      }
+    }
+    for (const by of ['total', 'queue', 'agent', 'number', 'day'] as const) {
+      for (const fcrDays of [1, 7, 90]) {
+        const rows = await kpis(tenant, { ...window, by, settings: { ...settings, fcrDays } })
+        const expected = await fcrByWindow(tenantId, by, window, fcrDays, timeZone)
+        assert.deepEqual(Object.fromEntries(rows.filter((r) => r.fcr !== null).map((r) => [r.key, r.fcr])), expected, `FCR ${fcrDays} d by ${by}`)
+      }
+    }
+  }
+  // Events mode (the ingestor, call by call) and direct mode (built at once) give the same KPIs where no id is the key.
+  const settings = { ...DEFAULT_KPI_SETTINGS, timeZone: 'Asia/Calcutta', fcrDays: 2 }
+  for (const by of ['total', 'channel', 'number', 'interval_15m', 'day', 'weekday_hour'] as const) {
+    const viaEvents = await kpis(store.forTenant(generated.tenantId), { ...range, by, settings })
+    assert.ok(viaEvents.some((r) => r.fcr !== null && r.fcr < 1), 'some numbers called again')
+    assert.deepEqual(await kpis(store.forTenant(direct.tenantId), { ...range, by, settings }), viaEvents, `by ${by}`)
+  }
 })

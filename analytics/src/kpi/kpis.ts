@@ -1,9 +1,13 @@
 /**
  * KPIs over the facts, by one dimension, for one tenant and a time range, computed with the
  * definitions of `definitions.ts`: the counts and sums come from ClickHouse (the 15-minute rollups,
- * the call segments for first-contact resolution, the agent-state rollup for occupancy); the waits'
+ * the first contacts for first-contact resolution, the agent-state rollup for occupancy); the waits'
  * bins are classified and the call ratios formed by `formulas.ts`, the same functions the live
  * wallboard uses. Reads go through the tenant query layer.
+ *
+ * Which rollups: by agent or team, or with an agent filter, the per-agent ones; otherwise the coarse
+ * ones without the agent (a few rows per bucket instead of one per agent), which hold the same sums.
+ * Both are at the 15-minute grain, exact in every time zone.
  *
  * By `number`: the dialled number (DNIS) of inbound calls, as the backend records it (a web call:
  * its entry point's name); '' for calls that carry none. Agents' time has no number.
@@ -13,7 +17,7 @@
  * none), so a team's offered calls are the ones its agents took; agents' time counts in the teams
  * of the agent.
  */
-import { CALL_ROLLUP_TABLE } from '../facts/rollups.ts'
+import { AGENT_ROLLUP_TABLE, CALL_ROLLUP_TABLE, COARSE_AGENT_ROLLUP_TABLE, COARSE_CALL_ROLLUP_TABLE } from '../facts/rollups.ts'
 import type { TenantQueries } from '../store/tenant_query.ts'
 import { kpiSettingsProblems, type KpiSettings } from './definitions.ts'
 import { binGroups, countWaits, kpiRatios, ratio } from './formulas.ts'
@@ -132,10 +136,16 @@ export function teamMemberships(teams: KpiQuery['teams']): { agents: string[]; t
   return pairs
 }
 
+/** How to read: `perAgent` reads the per-agent rollups even where the coarse ones would do (tests compare the two). */
+export interface KpiReadOptions {
+  perAgent?: boolean
+}
+
 /** Call KPIs (and occupancy, FCR) grouped by `query.by`, ordered by key. */
-export async function kpis(tenant: TenantQueries, query: KpiQuery): Promise<KpiRow[]> {
+export async function kpis(tenant: TenantQueries, query: KpiQuery, options: KpiReadOptions = {}): Promise<KpiRow[]> {
   check(query)
   const { settings } = query
+  const perAgent = options.perAgent || query.by === 'agent' || query.by === 'team' || Boolean(query.agentIds?.length)
   const members = query.by === 'team' ? teamMemberships(query.teams) : { agents: [], teams: [] }
   const params = {
     from: query.from.toISOString().replace('T', ' ').replace('Z', ''),
@@ -155,31 +165,29 @@ export async function kpis(tenant: TenantQueries, query: KpiQuery): Promise<KpiR
   const filters = (queue: string, agent: string) =>
     `${query.queueIds?.length ? ` AND ${queue} IN {queues:Array(UUID)}` : ''}${query.agentIds?.length ? ` AND ${agent} IN {agents:Array(UUID)}` : ''}`
 
+  // Seconds are kept to the millisecond; sums are rounded to it, so the order they were added in (which
+  // rollup, which parts) never shows in the last digit.
   const calls = await tenant.select<{ key: string } & Record<string, number | string>>(
     `SELECT ${keyOf(query.by, { queue: 'queue_id', agent: 'agent_id', channel: 'channel', number: 'dnis' })} AS key,
        sum(queued) AS offered, sum(answered) AS answered, sum(abandoned) AS abandoned,
        sumForEach(answer_wait_5s) AS answer_bins, sumForEach(abandon_wait_5s) AS abandon_bins,
-       sum(wait_answered_seconds) AS answer_wait, sum(talk_seconds) AS talk, sum(hold_seconds) AS hold,
-       sum(wrap_seconds) AS wrap, sum(transferred) AS transfers, sum(rona) AS rona
-     FROM (SELECT *, toTimeZone(bucket, {tz:String}) AS t FROM ${CALL_ROLLUP_TABLE} FINAL
+       round(sum(wait_answered_seconds), 3) AS answer_wait, round(sum(talk_seconds), 3) AS talk, round(sum(hold_seconds), 3) AS hold,
+       round(sum(wrap_seconds), 3) AS wrap, sum(transferred) AS transfers, sum(rona) AS rona
+     FROM (SELECT *, toTimeZone(bucket, {tz:String}) AS t FROM ${perAgent ? CALL_ROLLUP_TABLE : COARSE_CALL_ROLLUP_TABLE} FINAL
            WHERE tenant_id = {tenant:UUID} AND bucket >= {from:DateTime64(3)} AND bucket < {to:DateTime64(3)}
              AND direction = 'inbound'${filters('queue_id', 'agent_id')}) AS rollup${teamJoin('rollup.agent_id')}
      GROUP BY key ORDER BY key`,
     params
   )
 
-  // First contact: the first segment of each answered call with a number, and when that number called next.
+  // First contact: answered calls with a number, and whether that number called again within N days.
   const fcr = await tenant.select<{ key: string; calls: number; resolved: number }>(
     `SELECT ${keyOf(query.by, { queue: 'queue_id', agent: 'agent_id', channel: 'channel', number: 'dnis' })} AS key,
-       count() AS calls, countIf(next_ms = 0 OR next_ms > toUnixTimestamp64Milli(created_at) + {fcr_days:UInt16} * 86400000) AS resolved
-     FROM (
-       SELECT queue_id, agent_id, channel, dnis, answered, created_at, started_at, toTimeZone(started_at, {tz:String}) AS t,
-         leadInFrame(toUnixTimestamp64Milli(created_at), 1, 0) OVER (PARTITION BY ani ORDER BY created_at ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) AS next_ms
-       FROM call_segments FINAL
-       WHERE tenant_id = {tenant:UUID} AND segment_no = 1 AND ani != '' AND direction = 'inbound'
-         AND started_at >= {from:DateTime64(3)} AND started_at < {to:DateTime64(3)} + toIntervalDay({fcr_days:UInt16})
+       count() AS calls,
+       countIf(repeat_days > {fcr_days:UInt16}) AS resolved
+     FROM (SELECT queue_id, agent_id, channel, dnis, repeat_days, toTimeZone(started_at, {tz:String}) AS t FROM first_contacts FINAL
+           WHERE tenant_id = {tenant:UUID} AND started_at >= {from:DateTime64(3)} AND started_at < {to:DateTime64(3)} AND answered = 1${filters('queue_id', 'agent_id')}
      ) AS firsts${teamJoin('firsts.agent_id')}
-     WHERE answered = 1 AND started_at < {to:DateTime64(3)}${filters('queue_id', 'agent_id')}
      GROUP BY key`,
     params
   )
@@ -190,10 +198,10 @@ export async function kpis(tenant: TenantQueries, query: KpiQuery): Promise<KpiR
     ? []
     : await tenant.select<{ key: string; handling: number; available: number; signed_in: number }>(
         `SELECT ${keyOf(query.by, { queue: "''", agent: 'agent_id', channel: "''", number: "''" })} AS key,
-           sumIf(seconds, state IN ('busy', 'wrap_up')) AS handling,
-           sumIf(seconds, state IN ('busy', 'wrap_up', 'reserved', 'ready')) AS available,
-           sumIf(seconds, state != 'offline') AS signed_in
-         FROM (SELECT *, toTimeZone(bucket, {tz:String}) AS t FROM agent_state_rollup_15m FINAL
+           round(sumIf(seconds, state IN ('busy', 'wrap_up')), 3) AS handling,
+           round(sumIf(seconds, state IN ('busy', 'wrap_up', 'reserved', 'ready')), 3) AS available,
+           round(sumIf(seconds, state != 'offline'), 3) AS signed_in
+         FROM (SELECT *, toTimeZone(bucket, {tz:String}) AS t FROM ${perAgent ? AGENT_ROLLUP_TABLE : COARSE_AGENT_ROLLUP_TABLE} FINAL
                WHERE tenant_id = {tenant:UUID} AND bucket >= {from:DateTime64(3)} AND bucket < {to:DateTime64(3)}${agentFilter}) AS states${teamJoin('states.agent_id')}
          GROUP BY key`,
         params

@@ -128,7 +128,7 @@ test('direct mode agrees with events mode on every count, rollups included, and 
     const [segments] = await tenant.select(`SELECT count() AS n, uniqExact(call_id) AS calls, sum(answered) AS answered, sum(abandoned) AS abandoned, sum(transferred) AS transferred, round(sum(talk_seconds), 3) AS talk, round(sum(wrap_seconds), 3) AS wrap FROM call_segments FINAL WHERE tenant_id = {tenant:UUID}`)
     const [intervals] = await tenant.select(`SELECT count() AS n, round(sum(seconds), 3) AS seconds FROM agent_state_intervals FINAL WHERE tenant_id = {tenant:UUID}`)
     const [calls] = await tenant.select(`SELECT sum(segments) AS n, sum(answered) AS answered, sum(abandoned) AS abandoned, sumForEach(answer_wait_5s) AS bins FROM call_rollup_15m_v2 FINAL WHERE tenant_id = {tenant:UUID}`)
-    const [states] = await tenant.select(`SELECT round(sum(seconds), 3) AS seconds FROM agent_state_rollup_15m FINAL WHERE tenant_id = {tenant:UUID}`)
+    const [states] = await tenant.select(`SELECT round(sum(seconds), 3) AS seconds FROM agent_state_rollup_15m_v2 FINAL WHERE tenant_id = {tenant:UUID}`)
     return { segments, intervals, calls, states }
   }
   const a = await summary(viaEvents.tenantId)

@@ -7,6 +7,7 @@ import type { EventEnvelope } from '../envelope.ts'
 import type { AnalyticsStore } from '../store/analytics_store.ts'
 import { Ingestor } from '../ingest/ingestor.ts'
 import { rebuildAgentRollup, rebuildCallRollup } from '../facts/rollups.ts'
+import { buildFirstContacts } from '../facts/first_contacts.ts'
 import { FactRows } from './direct_mode.ts'
 import { DayEvents, ingestBatches } from './events_mode.ts'
 import type { EnvelopePublisher } from './kafka_mode.ts'
@@ -112,6 +113,7 @@ export async function generate(target: AnalyticsStore | EnvelopePublisher, optio
       await rebuildCallRollup(tenant, { from, to })
       await rebuildAgentRollup(tenant, { from, to })
     }
+    await buildFirstContacts(tenant)
     log(`  rollups rebuilt, ${elapsed().toFixed(1)} s`)
   }
   progress(true)

@@ -37,7 +37,7 @@ export async function assertScenarioFacts(store: AnalyticsStore, scenario: Scena
   // Agent A from 08:55 to 09:45: 50 minutes, every second in exactly one state; busy 120 + 60 = 180 s,
   // wrap-up 30 + 20 = 50 s, reserved 5 + 5 + 15 = 25 s, not ready (after the RONA) 09:30:17 → 09:45 = 883 s.
   const states = await tenant.select<{ state: string; seconds: number }>(
-    `SELECT state, sum(seconds) AS seconds FROM agent_state_rollup_15m FINAL
+    `SELECT state, sum(seconds) AS seconds FROM agent_state_rollup_15m_v2 FINAL
      WHERE tenant_id = {tenant:UUID} AND agent_id = {a:UUID} GROUP BY state ORDER BY state`,
     { a: scenario.ids.A }
   )
