@@ -95,7 +95,7 @@ export abstract class VoiceProvider {
 
   /**
    * Stops or restarts `listener` hearing the audio that `speakers` publish (hold, consult);
-   * ListenerAbsentError when the listener has not joined the room.
+   * ListenerAbsentError when the speakers publish audio but the listener has not joined the room.
    */
   abstract setListening(room: string, listener: string, speakers: readonly string[], listen: boolean): Promise<void>
 

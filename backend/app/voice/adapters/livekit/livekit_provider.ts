@@ -126,10 +126,11 @@ export class LivekitProvider extends VoiceProvider {
 
   async setListening(room: string, listener: string, speakers: readonly string[], listen: boolean) {
     const participants = await this.#rooms.listParticipants(room)
+    const tracks = audioTracks(participants, speakers)
+    if (tracks.length === 0) return
     // LiveKit answers a subscription change for an absent participant with a timeout, not a clear error.
     if (!participants.some((p) => p.identity === listener)) throw new ListenerAbsentError(`${listener} is not in ${room}`)
-    const tracks = audioTracks(participants, speakers)
-    if (tracks.length > 0) await this.#rooms.updateSubscriptions(room, listener, tracks, listen)
+    await this.#rooms.updateSubscriptions(room, listener, tracks, listen)
   }
 
   async setMuted(room: string, identity: string, muted: boolean) {
