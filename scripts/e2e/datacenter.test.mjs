@@ -171,17 +171,19 @@ async function readDrillSaveExport(page, token) {
   assert.equal(count(await tile(page, 'offered')), total.offered)
 
   // 4. Export XLSX: the job's progress reaches 100 and the file downloads.
-  const percents = []
-  page.on('response', async (response) => {
+  // A poll's body is read asynchronously: the download can start before the last poll's body has
+  // been parsed, so every read is awaited before the progress is checked.
+  const polls = []
+  page.on('response', (response) => {
     if (!/\/api\/v1\/jobs\/[0-9a-f-]{36}$/.test(new URL(response.url()).pathname)) return
-    const job = (await response.json().catch(() => null))?.data
-    if (job) percents.push(job.progress.percent)
+    polls.push(response.json().then((body) => body.data.progress.percent, () => null))
   })
   const download = page.waitForEvent('download', { timeout: 120_000 })
   await page.getByTestId('dc-export').click()
   await page.getByTestId('dc-export-xlsx').click()
   const file = await download
   assert.match(file.suggestedFilename(), /\.xlsx$/)
+  const percents = await Promise.all(polls)
   assert.equal(percents.at(-1), 100, `job progress ${percents.join(', ')}`)
 
   // 5. The same page in Chinese.
