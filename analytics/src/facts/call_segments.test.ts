@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { segmentsOfCall } from './call_segments.ts'
@@ -28,6 +29,29 @@ test('a transferred call is two segments, each with its own queue, agent, wait, 
     ]
   )
   assert.equal(EXPECTED_SEGMENTS.filter((e) => e.call === 'c4').length, 2)
+})
+
+test('each RONA names the agent who let the offer ring out; a declined offer is no RONA', () => {
+  const s = buildScenario()
+  const events = stored(s.envelopes).filter((e) => e.entityId === s.ids.c5)
+  const [c5] = segmentsOfCall(s.tenantId, s.ids.c5, events)
+  assert.deepEqual([c5.agent_id, c5.rona, c5.rona_agents], [s.ids.B, 1, [s.ids.A]])
+  // The same call declined by A (requeued without RONA), ringing out at B twice and once at an offer
+  // that named no agent, before B answers it.
+  const queued = events.find((e) => e.type === 'call.queued')!
+  const step = (seconds: number, type: string, payload: Record<string, unknown>): StoredEvent => ({ id: crypto.randomUUID(), type, at: queued.at + seconds * 1000, entityId: s.ids.c5, payload })
+  const retried = [
+    ...events.filter((e) => e.type !== 'call.requeued'),
+    step(5, 'call.requeued', { rona: false }),
+    step(6, 'call.offered', { agentId: s.ids.B, queueId: s.ids.Q }),
+    step(8, 'call.requeued', { rona: true }),
+    step(9, 'call.offered', { agentId: s.ids.B, queueId: s.ids.Q }),
+    step(11, 'call.requeued', { rona: true }),
+    step(12, 'call.offered', { queueId: s.ids.Q }),
+    step(14, 'call.requeued', { rona: true }),
+  ]
+  const [again] = segmentsOfCall(s.tenantId, s.ids.c5, retried)
+  assert.deepEqual([again.rona, again.rona_agents], [3, [s.ids.B, s.ids.B, '00000000-0000-0000-0000-000000000000']])
 })
 
 test('a call still in progress has no finished segment yet', () => {

@@ -1,6 +1,9 @@
 import { byTime, text, type StoredEvent } from './stored_event.ts'
 import { chTime, fromChTime, secondsBetween } from './time.ts'
 
+/** The agent of a RONA whose offer named none. */
+const NIL = '00000000-0000-0000-0000-000000000000'
+
 /** A wrap-up interval of some agent for this call (from `agent_state_intervals`). */
 export interface WrapInterval {
   agentId: string
@@ -33,6 +36,8 @@ export interface CallSegmentRow {
   wrap_seconds: number
   offers: number
   rona: number
+  /** The agent of each RONA, in order (the nil uuid when the offer named none). */
+  rona_agents: string[]
   holds: number
   outcome: string
   end_reason: string
@@ -55,7 +60,9 @@ interface OpenSegment {
   holdMs: number
   holds: number
   offers: number
-  rona: number
+  /** The agent of the latest offer, until it is answered or rings out. */
+  offeredTo: string | null
+  ronaAgents: string[]
 }
 
 /** What the call as a whole says (from call.created / call.queued / call.dialled). */
@@ -82,7 +89,7 @@ export function segmentsOfCall(tenantId: string, callId: string, events: readonl
   const finished: Array<{ segment: OpenSegment; endedAt: number; outcome: string; endReason: string; transferredTo: string }> = []
   let open: OpenSegment | null = null
   const start = (at: number, fields: Partial<OpenSegment> = {}): OpenSegment => ({
-    startedAt: at, queueId: null, agentId: null, queuedAt: null, firstOfferedAt: null, answeredAt: null, holdSince: null, holdMs: 0, holds: 0, offers: 0, rona: 0, ...fields,
+    startedAt: at, queueId: null, agentId: null, queuedAt: null, firstOfferedAt: null, answeredAt: null, holdSince: null, holdMs: 0, holds: 0, offers: 0, offeredTo: null, ronaAgents: [], ...fields,
   })
   const close = (at: number, outcome: string, endReason: string, transferredTo = '') => {
     if (!open) return
@@ -119,9 +126,11 @@ export function segmentsOfCall(tenantId: string, callId: string, events: readonl
         open ??= start(e.at, { queueId: text(p, 'queueId') })
         open.offers += 1
         open.firstOfferedAt ??= e.at
+        open.offeredTo = text(p, 'agentId')
         break
       case 'call.requeued':
-        if (open && p.rona === true) open.rona += 1
+        if (open && p.rona === true) open.ronaAgents.push(open.offeredTo ?? NIL)
+        if (open) open.offeredTo = null
         break
       case 'call.answered':
         open ??= start(e.at, { queueId: text(p, 'queueId') })
@@ -202,7 +211,8 @@ export function segmentsOfCall(tenantId: string, callId: string, events: readonl
       hold_seconds: segment.holdMs / 1000,
       wrap_seconds: wrap ? secondsBetween(wrap.startedAt, wrap.endedAt) : 0,
       offers: segment.offers,
-      rona: segment.rona,
+      rona: segment.ronaAgents.length,
+      rona_agents: segment.ronaAgents,
       holds: segment.holds,
       outcome,
       end_reason: endReason,

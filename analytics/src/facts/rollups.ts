@@ -26,17 +26,40 @@ export const COARSE_AGENT_ROLLUP_TABLE = 'agent_state_rollup_15m_coarse'
  * The number is the DNIS of inbound calls ('' when a call has none); outbound calls keep '' (their
  * DNIS is the customer's number, which would make a row per call). Migration 0006 backfills with
  * the same grouping.
+ *
+ * A RONA counts for the agent who let the offer ring out (`rona_agents`), in the segment's bucket,
+ * queue, channel and number: those come in as rows of their own, with nothing but the RONA, and are
+ * summed with the segments' rows. A segment derived before the list existed (migration 0010) counts
+ * its RONAs for its own agent, as before.
  */
+const SEGMENT_KEY = `tenant_id, toStartOfFifteenMinutes(started_at) AS b, ifNull(queue_id, ${ZERO}) AS q`
+const SEGMENT_GROUPS = `channel, direction, if(direction = 'inbound', dnis, '') AS n`
+const IN_RANGE = `WHERE tenant_id = {tenant:UUID} AND started_at >= {from:DateTime64(3, 'UTC')} AND started_at < {to:DateTime64(3, 'UTC')}
+  GROUP BY tenant_id, b, q, a, channel, direction, n`
+// The inner columns are named apart from the segments' (ClickHouse would read an alias in place of its
+// column), and typed alike on both sides of the UNION (ClickHouse would make a Variant of the two).
 const CALL_ROLLUP = `
-SELECT tenant_id, toStartOfFifteenMinutes(started_at) AS b, ifNull(queue_id, ${ZERO}) AS q, ifNull(agent_id, ${ZERO}) AS a, channel, direction,
-  if(direction = 'inbound', dnis, '') AS n,
-  count(), countIf(queued_at IS NOT NULL), sum(offers), countIf(answered = 1), countIf(abandoned = 1), countIf(transferred = 1),
-  countIf(outcome = 'overflowed'), sum(rona), sum(holds),
-  sumIf(wait_seconds, answered = 1), sumIf(wait_seconds, abandoned = 1), sum(talk_seconds), sum(hold_seconds), sum(wrap_seconds),
-  sumForEachIf(${WAIT_BINS}, answered = 1), sumForEachIf(${WAIT_BINS}, abandoned = 1),
+SELECT tenant_id, b, q, a, channel, direction, n,
+  sum(n_segments), sum(n_queued), sum(n_offers), sum(n_answered), sum(n_abandoned), sum(n_transferred), sum(n_overflowed), sum(n_rona), sum(n_holds),
+  sum(s_wait_answered), sum(s_wait_abandoned), sum(s_talk), sum(s_hold), sum(s_wrap), sumForEach(answer_bins), sumForEach(abandon_bins),
   toUnixTimestamp64Micro(now64(6))
-FROM call_segments FINAL
-WHERE tenant_id = {tenant:UUID} AND started_at >= {from:DateTime64(3, 'UTC')} AND started_at < {to:DateTime64(3, 'UTC')}
+FROM (
+  SELECT ${SEGMENT_KEY}, ifNull(agent_id, ${ZERO}) AS a, ${SEGMENT_GROUPS},
+    count() AS n_segments, countIf(queued_at IS NOT NULL) AS n_queued, sum(offers) AS n_offers,
+    countIf(answered = 1) AS n_answered, countIf(abandoned = 1) AS n_abandoned, countIf(transferred = 1) AS n_transferred,
+    countIf(outcome = 'overflowed') AS n_overflowed, toUInt64(sum(rona - least(rona, length(rona_agents)))) AS n_rona, sum(holds) AS n_holds,
+    sumIf(wait_seconds, answered = 1) AS s_wait_answered, sumIf(wait_seconds, abandoned = 1) AS s_wait_abandoned,
+    sum(talk_seconds) AS s_talk, sum(hold_seconds) AS s_hold, sum(wrap_seconds) AS s_wrap,
+    sumForEachIf(${WAIT_BINS}, answered = 1) AS answer_bins, sumForEachIf(${WAIT_BINS}, abandoned = 1) AS abandon_bins
+  FROM call_segments FINAL
+  ${IN_RANGE}
+  UNION ALL
+  SELECT ${SEGMENT_KEY}, rona_agent AS a, ${SEGMENT_GROUPS},
+    toUInt64(0), toUInt64(0), toUInt64(0), toUInt64(0), toUInt64(0), toUInt64(0), toUInt64(0), count(), toUInt64(0),
+    toFloat64(0), toFloat64(0), toFloat64(0), toFloat64(0), toFloat64(0), emptyArrayUInt64(), emptyArrayUInt64()
+  FROM call_segments FINAL ARRAY JOIN rona_agents AS rona_agent
+  ${IN_RANGE}
+)
 GROUP BY tenant_id, b, q, a, channel, direction, n`
 
 /**

@@ -70,8 +70,8 @@ test('0007–0009 move a store with data to the coarse rollups and first contact
   assert.deepEqual((await migrate(store.executor, through0007)).applied, ['0007_coarse_rollups'])
   // A run cut short after 0007's backfills (before it was recorded) runs them again: the same rows, once.
   for (const statement of readMigrations().find((m) => m.version === 7)!.statements) await store.executor.command(statement)
-  assert.deepEqual((await store.migrate()).applied, ['0008_first_contacts', '0009_drop_agent_rollup_by_reason'])
-  for (const version of [8, 9]) for (const statement of readMigrations().find((m) => m.version === version)!.statements) await store.executor.command(statement)
+  assert.deepEqual((await store.migrate()).applied, ['0008_first_contacts', '0009_drop_agent_rollup_by_reason', '0010_rona_agents'])
+  for (const version of [8, 9, 10]) for (const statement of readMigrations().find((m) => m.version === version)!.statements) await store.executor.command(statement)
   assert.deepEqual((await store.migrate()).applied, [])
   const tables = await store.executor.select<{ name: string }>(`SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'agent_state_rollup%' ORDER BY name`)
   assert.deepEqual(tables.map((t) => t.name), ['agent_state_rollup_15m_coarse', 'agent_state_rollup_15m_v2'])

@@ -72,7 +72,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
   { key: 'avg_hold', version: 1, unit: 'seconds', formula: 'hold ÷ answered' },
   { key: 'avg_wrap', version: 1, unit: 'seconds', formula: 'wrap-up ÷ answered' },
   { key: 'transfers', version: 1, unit: 'count', formula: 'answered segments the agent transferred away' },
-  { key: 'rona', version: 1, unit: 'count', formula: 'offers the agent let ring out (redirected on no answer)' },
+  { key: 'rona', version: 2, unit: 'count', formula: 'offers that rang out unanswered (redirected on no answer), by agent for the agent who let it ring' },
   { key: 'fcr', version: 1, unit: 'percent', formula: 'answered calls whose number did not call again within N days ÷ answered calls with a number' },
   { key: 'occupancy', version: 1, unit: 'percent', formula: '(busy + wrap-up) ÷ (busy + wrap-up + reserved + ready)' },
   { key: 'utilization', version: 1, unit: 'percent', formula: '(busy + wrap-up) ÷ signed-in time (every state but offline)' },

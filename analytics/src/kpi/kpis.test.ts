@@ -72,6 +72,8 @@ test('by queue, by agent, by channel and by time in the tenant’s zone', async 
   // A answered c1 and c4/Q (handle 150 + 80); B answered c4/Q2 and c5 (75 + 70).
   assert.deepEqual([byAgent[scenario.ids.A].answered, byAgent[scenario.ids.A].aht, byAgent[scenario.ids.B].aht], [2, 115, 72.5])
   assert.equal(byAgent[scenario.ids.A].utilization, 230 / 3000)
+  // c5 rang out at A, then B answered it: the RONA is A's, in c5's queue and bucket.
+  assert.deepEqual([byAgent[scenario.ids.A].rona, byAgent[scenario.ids.B].rona], [1, 0])
   const byChannel = Object.fromEntries((await kpis(tenant, { ...day, by: 'channel', settings: DEFAULT_KPI_SETTINGS })).map((r) => [r.key, r.offered]))
   assert.deepEqual(byChannel, { voice: 5, web: 1 })
   // 09:00 UTC is 17:00 in Shanghai; c1–c3 arrive 17:00–17:10, c4 17:20, c5 17:30.
@@ -124,9 +126,9 @@ test('by team: a call counts in the teams of the agent who handled it, agents’
   const t = keyed(await kpis(tenant, { ...day, by: 'team', teams, settings: DEFAULT_KPI_SETTINGS }))
   assert.deepEqual(Object.keys(t).sort(), [solo, all].sort(), 'teams whose agents did nothing have no row')
   // solo = {A}: A took c1 (wait 10, handle 150) and c4/Q (wait 25, handle 80, transferred). Offered 2, answered 2;
-  // SL 1 ÷ 2; ASA 17.5; AHT 115. c5's RONA is on B's segment. FCR: c1 no, c4 yes → ½.
+  // SL 1 ÷ 2; ASA 17.5; AHT 115. c5's RONA is A's: A let it ring (B answered it). FCR: c1 no, c4 yes → ½.
   // Occupancy: A handling 180 + 50 = 230 s ÷ available 3000 − 883 = 2117; utilization 230 ÷ 3000.
-  assert.deepEqual([t[solo].offered, t[solo].answered, t[solo].abandoned, t[solo].transfers, t[solo].rona], [2, 2, 0, 1, 0])
+  assert.deepEqual([t[solo].offered, t[solo].answered, t[solo].abandoned, t[solo].transfers, t[solo].rona], [2, 2, 0, 1, 1])
   assert.deepEqual([t[solo].service_level, t[solo].asa, t[solo].aht, t[solo].fcr], [1 / 2, 17.5, 115, 1 / 2])
   assert.deepEqual([t[solo].occupancy, t[solo].utilization], [230 / 2117, 230 / 3000])
   // all = {A, B} (A listed twice counts once, and A also counts in solo): every answered segment, c1, c4/Q,
@@ -139,7 +141,7 @@ test('by team: a call counts in the teams of the agent who handled it, agents’
   // The agent filter still applies: only B → solo has nothing, all has c4/Q2 and c5.
   const onlyB = keyed(await kpis(tenant, { ...day, by: 'team', teams, agentIds: [scenario.ids.B], settings: DEFAULT_KPI_SETTINGS }))
   assert.deepEqual(Object.keys(onlyB), [all])
-  assert.deepEqual([onlyB[all].answered, onlyB[all].aht], [2, 72.5])
+  assert.deepEqual([onlyB[all].answered, onlyB[all].aht, onlyB[all].rona], [2, 72.5, 0])
   // Another tenant's agents in a mapping match nothing of this tenant, and this tenant's match nothing there.
   assert.deepEqual(await kpis(store.forTenant(other.tenantId), { ...day, by: 'team', teams, settings: DEFAULT_KPI_SETTINGS }), [])
 })

@@ -23,7 +23,7 @@ const records = (events: readonly EventEnvelope[], firstOffset = 0): IngestRecor
 
 test('migrations are numbered, applied once, and a second run changes nothing', async () => {
   const first = await store.migrate()
-  assert.deepEqual(first.applied, ['0001_events', '0002_call_segments', '0003_agent_state_intervals', '0004_queue_events', '0005_rollups', '0006_call_rollup_by_number', '0007_coarse_rollups', '0008_first_contacts', '0009_drop_agent_rollup_by_reason'])
+  assert.deepEqual(first.applied, ['0001_events', '0002_call_segments', '0003_agent_state_intervals', '0004_queue_events', '0005_rollups', '0006_call_rollup_by_number', '0007_coarse_rollups', '0008_first_contacts', '0009_drop_agent_rollup_by_reason', '0010_rona_agents'])
   const second = await store.migrate()
   assert.deepEqual(second, { applied: [], alreadyApplied: first.applied })
 })

@@ -20,6 +20,13 @@ const NIL = "toUUID('00000000-0000-0000-0000-000000000000')"
 const QUEUE = `ifNull(queue_id, ${NIL})`
 const AGENT = `ifNull(agent_id, ${NIL})`
 
+/**
+ * Behind the RONA count there is a row per RONA, and its agent is the one who let the offer ring
+ * out (as the rollups count it): the segment's list of RONA agents, or its own agent for a segment
+ * derived before the list existed (analytics migration 0010).
+ */
+const RONA_ROWS = `ARRAY JOIN arrayConcat(rona_agents, arrayWithConstant(rona - least(rona, length(rona_agents)), ${AGENT})) AS rona_agent`
+
 /** Which call segments are behind a count: the same conditions the rollups count with. */
 const KPI_CONDITION: Record<DrillKpi, string> = {
   offered: 'queued_at IS NOT NULL',
@@ -51,7 +58,7 @@ export interface ContactsInput extends KpiRange {
   perPage?: number
 }
 
-/** One call segment behind a number. */
+/** One call segment behind a number (behind the RONA count: one RONA of a segment). */
 export interface ContactRow {
   callId: string
   segmentNo: number
@@ -59,6 +66,7 @@ export interface ContactRow {
   ani: string | null
   queueId: string | null
   queueName: string | null
+  /** The segment's agent; behind the RONA count, the agent who let the offer ring out. */
   agentId: string | null
   agentName: string | null
   startedAt: string
@@ -93,6 +101,9 @@ export async function listContacts(scope: TenantScope, input: ContactsInput, rev
   const perPage = input.perPage ?? 50
   // A team of another organisation has no members here: it matches nothing.
   const teamAgents = input.teamId ? await membersOf(scope, input.teamId) : []
+  const ronas = input.kpi === 'rona'
+  const agent = ronas ? 'rona_agent' : AGENT
+  const source = `call_segments FINAL${ronas ? ` ${RONA_ROWS}` : ''}`
   const params = {
     from: chTime(input.from),
     to: chTime(input.to),
@@ -115,23 +126,23 @@ export async function listContacts(scope: TenantScope, input: ContactsInput, rev
     "toStartOfFifteenMinutes(started_at) < {to:DateTime64(3, 'UTC')}",
     KPI_CONDITION[input.kpi],
     input.queueIds?.length ? `${QUEUE} IN {queues:Array(UUID)}` : null,
-    input.agentIds?.length ? `${AGENT} IN {agents:Array(UUID)}` : null,
+    input.agentIds?.length ? `${agent} IN {agents:Array(UUID)}` : null,
     input.queueId ? `${QUEUE} = {queue:UUID}` : null,
-    input.agentId ? `${AGENT} = {agent:UUID}` : null,
-    input.teamId ? (teamAgents.length ? `${AGENT} IN {team_agents:Array(UUID)}` : '0') : null,
+    input.agentId ? `${agent} = {agent:UUID}` : null,
+    input.teamId ? (teamAgents.length ? `${agent} IN {team_agents:Array(UUID)}` : '0') : null,
     // The rollups key inbound calls by their DNIS, so the same column and value select them.
     input.number !== undefined ? 'dnis = {number:String}' : null,
     input.channel ? 'channel = {channel:String}' : null,
   ].filter(Boolean).join(' AND ')
 
   const tenant = (await analyticsStore()).forTenant(scope.tenantId)
-  const [{ total }] = await tenant.select<{ total: number }>(`SELECT count() AS total FROM call_segments FINAL WHERE ${where}`, params)
+  const [{ total }] = await tenant.select<{ total: number }>(`SELECT count() AS total FROM ${source} WHERE ${where}`, params)
   const rows = await tenant.select<Record<string, any>>(
     // Aliases differ from the column names: ClickHouse would read an alias in WHERE in place of its column.
-    `SELECT toString(call_id) AS call_key, segment_no, channel, ani, toString(queue_id) AS queue_key, toString(agent_id) AS agent_key,
+    `SELECT toString(call_id) AS call_key, segment_no, channel, ani, toString(queue_id) AS queue_key, ${ronas ? `nullIf(toString(rona_agent), toString(${NIL}))` : 'toString(agent_id)'} AS agent_key,
        toUnixTimestamp64Milli(started_at) AS started_ms, toUnixTimestamp64Milli(answered_at) AS answered_ms, toUnixTimestamp64Milli(ended_at) AS ended_ms,
        wait_seconds, talk_seconds, hold_seconds, wrap_seconds, offers, rona, outcome, end_reason, transferred_to
-     FROM call_segments FINAL WHERE ${where}
+     FROM ${source} WHERE ${where}
      ORDER BY started_at, call_id, segment_no LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
     params
   )

@@ -100,6 +100,7 @@ export interface Segment {
   abandoned: number
   transferred: number
   rona: number
+  rona_agents: string[]
   holds: number
 }
 
@@ -107,10 +108,10 @@ export interface Segment {
 export async function segmentsOf(tenantId: string): Promise<Segment[]> {
   const tenant = (await analyticsStore()).forTenant(tenantId)
   const final = await tenant.select<Record<string, any>>(
-    `SELECT toString(call_id) AS call_id, segment_no, toString(queue_id) AS queue_id, toString(agent_id) AS agent_id, outcome, answered, abandoned, transferred, rona, holds
+    `SELECT toString(call_id) AS call_id, segment_no, toString(queue_id) AS queue_id, toString(agent_id) AS agent_id, outcome, answered, abandoned, transferred, rona, arrayMap(a -> toString(a), rona_agents) AS rona_agents, holds
        FROM call_segments FINAL WHERE tenant_id = {tenant:UUID} ORDER BY started_at, segment_no`
   )
-  return final.map((r) => ({ call_id: r.call_id, queue_id: r.queue_id, agent_id: r.agent_id, outcome: r.outcome, segment_no: Number(r.segment_no), answered: Number(r.answered), abandoned: Number(r.abandoned), transferred: Number(r.transferred), rona: Number(r.rona), holds: Number(r.holds) }))
+  return final.map((r) => ({ call_id: r.call_id, queue_id: r.queue_id, agent_id: r.agent_id, outcome: r.outcome, segment_no: Number(r.segment_no), answered: Number(r.answered), abandoned: Number(r.abandoned), transferred: Number(r.transferred), rona: Number(r.rona), rona_agents: r.rona_agents, holds: Number(r.holds) }))
 }
 
 /** A loopback port free right now. */

@@ -178,7 +178,12 @@ test.group('Data center API', (group) => {
 
     assert.deepEqual(calls((await contactsOf(client, supervisor.auth, { kpi: 'answered_in_sl' })).body()), [[c1, 1], [c4, 2]])
     assert.deepEqual(calls((await contactsOf(client, supervisor.auth, { kpi: 'transfers' })).body()), [[c4, 1]])
-    assert.deepEqual(calls((await contactsOf(client, supervisor.auth, { kpi: 'rona' })).body()), [[c5, 1]])
+    // c5 rang out at A before B answered it: the row behind the RONA is A's, and only A's filter finds it.
+    const rona = await contactsOf(client, supervisor.auth, { kpi: 'rona' })
+    assert.deepEqual(calls(rona.body()), [[c5, 1]])
+    assert.deepEqual([rona.body().data[0].agentId, rona.body().data[0].outcome], [scenario.ids.A, 'answered'])
+    assert.equal((await contactsOf(client, supervisor.auth, { kpi: 'rona', agentId: scenario.ids.A })).body().meta.total, 1)
+    assert.equal((await contactsOf(client, supervisor.auth, { kpi: 'rona', agentId: scenario.ids.B })).body().meta.total, 0)
     assert.deepEqual(calls((await contactsOf(client, supervisor.auth, { kpi: 'offered', queueId: scenario.ids.Q2 })).body()), [[c4, 2]])
     assert.deepEqual(calls((await contactsOf(client, supervisor.auth, { kpi: 'answered', agentId: scenario.ids.B })).body()), [[c4, 2], [c5, 1]])
     assert.equal((await contactsOf(client, supervisor.auth, { kpi: 'offered', channel: 'web' })).body().meta.total, 1)
@@ -268,9 +273,10 @@ test.group('Data center API', (group) => {
     await matchesContract(byTeam)
     const teamRows = Object.fromEntries(byTeam.body().data.map((r: any) => [r.key, r]))
     assert.sameMembers(Object.keys(teamRows), [dayShift, everyone], 'a team without members, and the calls no agent took, have no row')
-    // A handled c1 and c4's first leg (transferred); B c4's second leg and c5 (after A's RONA: the segment is B's).
+    // A handled c1 and c4's first leg (transferred) and let c5 ring out (the RONA is A's); B handled c4's
+    // second leg and c5.
     const counts = (r: any) => [r.offered, r.answered, r.abandoned, r.transfers, r.rona]
-    assert.deepEqual(counts(teamRows[dayShift]), [2, 2, 0, 1, 0])
+    assert.deepEqual(counts(teamRows[dayShift]), [2, 2, 0, 1, 1])
     assert.deepEqual(counts(teamRows[everyone]), [4, 4, 0, 1, 1])
     // Waits 10 and 25 s (SL 1 of 2); 10, 25, 10 and 22 s (SL 2 of 4).
     assert.deepEqual([teamRows[dayShift].service_level, teamRows[dayShift].asa], [1 / 2, 17.5])

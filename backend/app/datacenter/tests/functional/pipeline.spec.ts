@@ -187,7 +187,7 @@ test.group('Data-center pipeline: backend → outbox → Kafka → ingestor → 
       assert.deepEqual(byCall(c3.callId), [[1, care, null, 'abandoned']])
       assert.deepEqual(byCall(c4.callId), [[1, care, null, 'abandoned']])
       assert.deepEqual(byCall(c5), [[1, care, B.user.id, 'answered']])
-      assert.deepEqual(segments.filter((s) => s.call_id === c5).map((s) => s.rona), [1])
+      assert.deepEqual(segments.filter((s) => s.call_id === c5).map((s) => [s.rona, s.rona_agents]), [[1, [A.user.id]]], 'the RONA names A, who let c5 ring')
       assert.deepEqual(segments.filter((s) => s.call_id === c1).map((s) => s.holds), [1])
 
       // Worked by hand.
@@ -230,12 +230,12 @@ test.group('Data-center pipeline: backend → outbox → Kafka → ingestor → 
       assertWithin(assert, byQueue.get(billing)!.asa, wait.c2b, 'ASA in Billing')
       assert.isNull(byQueue.get(care)!.occupancy, 'agent states have no queue')
 
-      // By agent: A answered c1 (inside T) and c2 (outside, transferred); B answered c5 after A's
-      // RONA (a segment's RONA counts for the agent who answered it); C answered c2 in Billing.
+      // By agent: A answered c1 (inside T) and c2 (outside, transferred) and let c5 ring out (the RONA is
+      // A's); B answered c5 after that; C answered c2 in Billing.
       // The abandoned calls have no agent (the zero id): SL 0 ÷ (0 + 1 long abandon).
       const byAgent = new Map((await kpisOf(client, supervisor.auth, 'agent')).map((r) => [r.key, r]))
-      assert.deepEqual(exact(byAgent.get(A.user.id)), { offered: 2, answered: 2, abandoned: 0, short_abandoned: 0, abandon_rate: 0, service_level: 1 / 2, transfers: 1, rona: 0, fcr: 1 / 2 })
-      assert.deepEqual(exact(byAgent.get(B.user.id)), { offered: 1, answered: 1, abandoned: 0, short_abandoned: 0, abandon_rate: 0, service_level: 0, transfers: 0, rona: 1, fcr: 1 })
+      assert.deepEqual(exact(byAgent.get(A.user.id)), { offered: 2, answered: 2, abandoned: 0, short_abandoned: 0, abandon_rate: 0, service_level: 1 / 2, transfers: 1, rona: 1, fcr: 1 / 2 })
+      assert.deepEqual(exact(byAgent.get(B.user.id)), { offered: 1, answered: 1, abandoned: 0, short_abandoned: 0, abandon_rate: 0, service_level: 0, transfers: 0, rona: 0, fcr: 1 })
       assert.deepEqual(exact(byAgent.get(C.user.id)), { offered: 1, answered: 1, abandoned: 0, short_abandoned: 0, abandon_rate: 0, service_level: 1, transfers: 0, rona: 0, fcr: null })
       assert.deepEqual(exact(byAgent.get('00000000-0000-0000-0000-000000000000')), { offered: 2, answered: 0, abandoned: 2, short_abandoned: 1, abandon_rate: 1, service_level: 0, transfers: 0, rona: 0, fcr: null })
       assertWithin(assert, byAgent.get(A.user.id)!.aht, per(sum(talks[0], hold, talks[1], wraps[0], wraps[1]), 2), "A's AHT")

@@ -132,7 +132,7 @@ export const datacenterSchemas: SchemaMap = {
     ani: nullable({ type: 'string', description: 'The caller’s number; masked (first 3 and last 4 characters) without customers.view_ids' }),
     queueId: nullable(id),
     queueName: nullable({ type: 'string' }),
-    agentId: nullable(id),
+    agentId: nullable({ ...id, description: 'The segment’s agent; behind the RONA count (a row per RONA), the agent who let the offer ring out' }),
     agentName: nullable({ type: 'string' }),
     startedAt: when,
     answeredAt: nullable(when),
