@@ -4,50 +4,50 @@ import { iso } from '#shared/time'
 import { findKpiSettings, type KpiSettingsView } from '#datacenter/queries/kpi_settings_query'
 
 /**
- * Calls of today that are no longer waiting, grouped by queue, outcome and whole seconds waited
- * (queued → answered, or → ended when never answered), with the sums of the answered ones. A
- * threshold T (whole seconds) holds a wait w exactly when it holds ⌊w⌋, so whole seconds classify
- * like exact ones; waits from 300 s share a group (no threshold reaches past 295 s).
- * Talk = answered → end less hold; hold = the held seconds (plus a hold still running at the end);
- * wrap = the agent's wrap-up that began at the call's end (the same pairing the call segments use).
- * An answered call counts in the handle time once its handling is over: ended, and its wrap-up too.
+ * Today's stays of calls in queues that are no longer waiting (`call_queue_visits`: a transferred
+ * call counts in each queue it entered, as in the data center's call segments), grouped by queue,
+ * outcome and whole seconds waited (queued → answered, or → left when never answered), with the
+ * sums of the answered ones. A threshold T (whole seconds) holds a wait w exactly when it holds
+ * ⌊w⌋, so whole seconds classify like exact ones; waits from 300 s share a group (no threshold
+ * reaches past 295 s). Talk = answered → left less hold; hold = the held seconds of the stay;
+ * wrap = the agent's wrap-up that began when the stay ended (the same pairing the call segments
+ * use). An answered stay counts in the handle time once its handling is over: left (ended or
+ * transferred), and its wrap-up too.
  */
 const TODAY_CALLS = `
   with day as (
     select date_trunc('day', now() at time zone :zone) at time zone :zone as start
   ),
   finished as (
-    select c.queue_id, c.queued_at, c.answered_at, c.ended_at, c.status, c.held_seconds, c.hold_started_at,
-      case when c.answered_at is not null then 'answered' when c.end_reason = 'abandoned' then 'abandoned' else 'other' end as outcome,
-      greatest(0, extract(epoch from coalesce(c.answered_at, c.ended_at) - c.queued_at)) as wait,
+    select v.queue_id, v.answered_at, v.left_at, v.hold_seconds,
+      case when v.answered_at is not null then 'answered' when v.outcome = 'abandoned' then 'abandoned' else 'other' end as outcome,
+      greatest(0, extract(epoch from coalesce(v.answered_at, v.left_at) - v.queued_at)) as wait,
       wrap.started as wrap_started, wrap.ended as wrap_ended
-      from calls c
+      from call_queue_visits v
       cross join day
       left join lateral (
         select w.changed_at as started,
           (select min(x.changed_at) from agent_state_changes x
             where x.tenant_id = w.tenant_id and x.user_id = w.user_id and x.from_state = 'wrap_up' and x.changed_at >= w.changed_at and x.id <> w.id) as ended
           from agent_state_changes w
-         where c.answered_at is not null and c.ended_at is not null
-           and w.tenant_id = c.tenant_id and w.user_id = c.agent_id and w.to_state = 'wrap_up'
-           and w.changed_at between c.ended_at - interval '1 minute' and c.ended_at + interval '1 minute'
-         order by abs(extract(epoch from w.changed_at - c.ended_at))
+         where v.answered_at is not null and v.left_at is not null
+           and w.tenant_id = v.tenant_id and w.user_id = v.agent_id and w.to_state = 'wrap_up'
+           and w.changed_at between v.left_at - interval '1 minute' and v.left_at + interval '1 minute'
+         order by abs(extract(epoch from w.changed_at - v.left_at))
          limit 1
       ) wrap on true
-     where c.tenant_id = :tenant and c.queue_id is not null and c.queued_at >= day.start
-       and (c.answered_at is not null or c.status = 'ended')
+     where v.tenant_id = :tenant and v.queued_at >= day.start
+       and (v.answered_at is not null or v.left_at is not null)
   ),
   handled as (
-    select *,
-      outcome = 'answered' and ended_at is not null and (wrap_started is null or wrap_ended is not null) as done,
-      held_seconds + coalesce(greatest(0, extract(epoch from ended_at - hold_started_at)), 0) as hold
+    select *, outcome = 'answered' and left_at is not null and (wrap_started is null or wrap_ended is not null) as done
       from finished
   )
   select queue_id, outcome, least(floor(wait), 300)::int as wait_seconds, count(*)::int as calls,
     coalesce(sum(wait) filter (where outcome = 'answered'), 0)::float8 as answer_wait,
     count(*) filter (where done)::int as handled,
-    coalesce(sum(greatest(0, extract(epoch from ended_at - answered_at) - hold)) filter (where done), 0)::float8 as talk,
-    coalesce(sum(hold) filter (where done), 0)::float8 as hold,
+    coalesce(sum(greatest(0, extract(epoch from left_at - answered_at) - hold_seconds)) filter (where done), 0)::float8 as talk,
+    coalesce(sum(hold_seconds) filter (where done), 0)::float8 as hold,
     coalesce(sum(extract(epoch from wrap_ended - wrap_started)) filter (where done), 0)::float8 as wrap
     from handled
    group by queue_id, outcome, wait_seconds`
@@ -138,7 +138,8 @@ function talliesOf(rows: Array<Record<string, any>>): Map<string, Tally> {
  * Today's numbers of every queue and of all queues together, "today" starting at midnight in the
  * organisation's time zone, computed with the organisation's KPI settings and the KPI library's
  * formulas (`@cc/analytics/kpi`), so the wallboard and the data center's history agree: offered
- * (calls that entered the queue today and are no longer waiting), answered, abandoned, short
+ * (calls that entered the queue today and are no longer waiting there; a call transferred to
+ * another queue is offered there again), answered, abandoned, short
  * abandons, service level, abandon rate, ASA, AHT and its parts; calls waiting now with the oldest;
  * the queue's members and those ready or busy now.
  */

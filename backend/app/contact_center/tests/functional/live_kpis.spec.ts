@@ -155,6 +155,84 @@ test.group('Live KPIs of today (the data center’s definitions)', (group) => {
     assert.equal((await stats(client, supervisor.auth)).of('Billing').serviceLevel, 0.25)
   })
 
+  test('a call transferred to another queue counts in each: answered in the first, offered again in the second with a wait from the transfer', async ({ client, assert }) => {
+    const org = await makeTenant()
+    const supervisor = await makeUser(org, ['supervisor'])
+    const xena = await makeUser(org, ['agent'])
+    const yves = await makeUser(org, ['agent'])
+    const care = await makeQueue(client, org, 'Care')
+    const billing = await makeQueue(client, org, 'Billing')
+    const since = Date.parse((await stats(client, supervisor.auth)).body.total.since)
+    const at = (seconds: number) => new Date(since + 60_000 + seconds * 1000)
+    const callId = newId()
+    // Each step is what the ACD's actions write to the call (the visits follow the row's changes).
+    const step = (columns: Record<string, unknown>) =>
+      asAdmin(org, (scope) => scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', callId).update(columns))
+    const wrapUp = (agentId: string, from: number, to: number) =>
+      asAdmin(org, async (scope) => {
+        const change = (fromState: string, toState: string, when: Date) =>
+          scope.trx.table('agent_state_changes').insert({ tenant_id: scope.tenantId, id: newId(), user_id: agentId, from_state: fromState, to_state: toState, changed_at: when, actor_id: null })
+        await change('busy', 'wrap_up', at(from))
+        await change('wrap_up', 'ready', at(to))
+      })
+    await asAdmin(org, (scope) =>
+      scope.trx.table('calls').insert({ tenant_id: scope.tenantId, id: callId, direction: 'inbound', channel: 'simulated', status: 'queued', queue_id: care, created_at: at(0), queued_at: at(0) })
+    )
+    // Xena answers after 10 s, holds 20 → 30 s, transfers to Billing at 70 s (wrap-up 15 s).
+    await step({ status: 'connected', answered_at: at(10), agent_id: xena.user.id })
+    await step({ on_hold: true, hold_started_at: at(20), hold_count: 1 })
+    await step({ on_hold: false, hold_started_at: null, held_seconds: 10 })
+    await step({ status: 'queued', queue_id: billing, agent_id: null, queued_at: at(70), transfer_count: 1 })
+    await wrapUp(xena.user.id, 70, 85)
+
+    // Care: offered 1, answered 1 after 10 s, handled: talk 60 − 10 = 50, hold 10, wrap 15 → AHT 75.
+    // Billing: the call waits there: not yet offered, and not answered (it was, in Care).
+    const waiting = await stats(client, supervisor.auth)
+    assert.deepInclude(waiting.of('Care'), { offered: 1, answered: 1, abandoned: 0, asa: 10, aht: 75, avgTalk: 50, avgHold: 10, avgWrap: 15, waiting: 0 })
+    assert.deepInclude(waiting.of('Billing'), { offered: 0, answered: 0, asa: null, waiting: 1 })
+
+    // Yves answers 8 s after the transfer, talks 60 s, wrap-up 5 s.
+    await step({ status: 'connected', answered_at: at(78), agent_id: yves.user.id })
+    await step({ status: 'ended', ended_at: at(138), end_reason: 'customer_hangup', on_hold: false })
+    await wrapUp(yves.user.id, 138, 143)
+    const done = await stats(client, supervisor.auth)
+    assert.deepInclude(done.of('Care'), { offered: 1, answered: 1, asa: 10, aht: 75 })
+    assert.deepInclude(done.of('Billing'), { offered: 1, answered: 1, answeredWithinThreshold: 1, asa: 8, aht: 65, avgTalk: 60, avgHold: 0, avgWrap: 5 })
+    // All queues: two stays, both answered inside 20 s; ASA (10 + 8) ÷ 2; AHT (75 + 65) ÷ 2.
+    assert.deepInclude(done.body.total, { offered: 2, answered: 2, answeredWithinThreshold: 2, serviceLevel: 1, asa: 9, aht: 70 })
+    const visits = await asAdmin(org, (scope) =>
+      scope.trx.from('call_queue_visits').where('tenant_id', scope.tenantId).where('call_id', callId).orderBy('visit_no').select('queue_id', 'outcome', 'agent_id', 'hold_seconds')
+    )
+    assert.deepEqual(visits.map((v: any) => [v.queue_id, v.outcome, v.agent_id, Number(v.hold_seconds)]), [
+      [care, 'answered', xena.user.id, 10],
+      [billing, 'answered', yves.user.id, 0],
+    ])
+  })
+
+  test('an overflowed call is offered in the first queue, and abandoned where it overflowed to', async ({ client, assert }) => {
+    const org = await makeTenant()
+    const care = await makeQueue(client, org, 'Care')
+    const billing = await makeQueue(client, org, 'Billing')
+    const callId = newId()
+    const queuedAt = new Date(Date.now() - 120_000)
+    await asAdmin(org, async (scope) => {
+      await scope.trx.table('calls').insert({ tenant_id: scope.tenantId, id: callId, direction: 'inbound', channel: 'simulated', status: 'queued', queue_id: care, created_at: queuedAt, queued_at: queuedAt })
+      // The overflow keeps the call's place in time (its queue time); its stay in Billing starts now.
+      await scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', callId).update({ queue_id: billing })
+    })
+    const moved = await stats(client, org.auth)
+    assert.deepInclude(moved.of('Care'), { offered: 1, answered: 0, abandoned: 0, waiting: 0 })
+    assert.deepInclude(moved.of('Billing'), { offered: 0, waiting: 1 })
+    await asAdmin(org, (scope) =>
+      scope.trx.from('calls').where('tenant_id', scope.tenantId).where('id', callId).update({ status: 'ended', ended_at: new Date(Date.now() + 30_000), end_reason: 'abandoned' })
+    )
+    const after = await stats(client, org.auth)
+    assert.deepInclude(after.of('Care'), { offered: 1, abandoned: 0 })
+    // Abandoned about 30 s into its stay in Billing (not the 2.5 minutes since it first queued): not short.
+    assert.deepInclude(after.of('Billing'), { offered: 1, abandoned: 1, shortAbandoned: 0, waiting: 0 })
+    assert.deepInclude(after.body.total, { offered: 2, abandoned: 1 })
+  })
+
   test('another organisation’s settings and calls change nothing here', async ({ client, assert }) => {
     const org = await makeTenant()
     const agent = await makeUser(org, ['agent'])
