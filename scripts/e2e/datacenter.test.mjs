@@ -136,6 +136,15 @@ async function readDrillSaveExport(page, token) {
   await page.keyboard.press('Escape')
   await page.locator('.ant-drawer-open').waitFor({ state: 'detached' })
 
+  // 2a. Behind RONA a row per RONA, named by the agent who let the offer ring out.
+  await page.getByTestId('dc-tile-rona').getByTestId('dc-tile-value').click()
+  await page.getByTestId('dc-drill-total').waitFor()
+  await page.waitForFunction((want) => Number((document.querySelector('[data-testid="dc-drill-total"]')?.textContent ?? '').replace(/[^\d]/g, '')) === want, total.rona, { timeout: 30_000 }).catch(() => {})
+  assert.equal(count(await page.getByTestId('dc-drill-total').innerText()), total.rona, 'one row per RONA')
+  await page.getByRole('columnheader', { name: 'Agent who let it ring' }).waitFor()
+  await page.keyboard.press('Escape')
+  await page.locator('.ant-drawer-open').waitFor({ state: 'detached' })
+
   // 2b. The league by dialled number: a row's offered cell drills down to exactly that many calls.
   await page.getByTestId('dc-league-number-tab').click()
   const numberRow = page.getByTestId('dc-league-number').locator('tbody tr[data-testid^="dc-league-row-"]').first()

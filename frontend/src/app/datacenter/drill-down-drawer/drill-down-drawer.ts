@@ -93,7 +93,13 @@ const OUTCOMES = new Set([
               <th>{{ 'datacenter.drill.started' | transloco }}</th>
               <th>{{ 'datacenter.drill.caller' | transloco }}</th>
               <th>{{ 'datacenter.drill.queue' | transloco }}</th>
-              <th>{{ 'datacenter.drill.agent' | transloco }}</th>
+              <!-- Behind RONA, a row per RONA: its agent let the offer ring out. -->
+              <th>
+                {{
+                  (store.target()?.kpi === 'rona' ? 'datacenter.drill.ronaAgent' : 'datacenter.drill.agent')
+                    | transloco
+                }}
+              </th>
               <th nzAlign="right">{{ 'datacenter.drill.wait' | transloco }}</th>
               <th nzAlign="right">{{ 'datacenter.drill.talk' | transloco }}</th>
               <th nzAlign="right">{{ 'datacenter.drill.hold' | transloco }}</th>
@@ -102,7 +108,7 @@ const OUTCOMES = new Set([
             </tr>
           </thead>
           <tbody>
-            @for (row of store.rows(); track row.callId + '-' + row.segmentNo) {
+            @for (row of store.rows(); track row.callId + '-' + row.segmentNo + '-' + $index) {
               <tr data-testid="dc-drill-row">
                 <td>{{ time(row.startedAt) }}</td>
                 <td>{{ row.ani ?? '–' }}</td>
