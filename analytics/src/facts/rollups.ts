@@ -28,38 +28,24 @@ export const COARSE_AGENT_ROLLUP_TABLE = 'agent_state_rollup_15m_coarse'
  * the same grouping.
  *
  * A RONA counts for the agent who let the offer ring out (`rona_agents`), in the segment's bucket,
- * queue, channel and number: those come in as rows of their own, with nothing but the RONA, and are
- * summed with the segments' rows. A segment derived before the list existed (migration 0010) counts
- * its RONAs for its own agent, as before.
+ * queue, channel and number: each segment is read once and joined to its roles, (its agent, 1) and
+ * (each RONA's agent, 0); the segment's own numbers are summed on the first, the RONAs counted on
+ * the others. A segment derived before the list existed (migration 0010) counts its RONAs for its
+ * own agent, as before.
  */
-const SEGMENT_KEY = `tenant_id, toStartOfFifteenMinutes(started_at) AS b, ifNull(queue_id, ${ZERO}) AS q`
-const SEGMENT_GROUPS = `channel, direction, if(direction = 'inbound', dnis, '') AS n`
-const IN_RANGE = `WHERE tenant_id = {tenant:UUID} AND started_at >= {from:DateTime64(3, 'UTC')} AND started_at < {to:DateTime64(3, 'UTC')}
-  GROUP BY tenant_id, b, q, a, channel, direction, n`
-// The inner columns are named apart from the segments' (ClickHouse would read an alias in place of its
-// column), and typed alike on both sides of the UNION (ClickHouse would make a Variant of the two).
 const CALL_ROLLUP = `
-SELECT tenant_id, b, q, a, channel, direction, n,
-  sum(n_segments), sum(n_queued), sum(n_offers), sum(n_answered), sum(n_abandoned), sum(n_transferred), sum(n_overflowed), sum(n_rona), sum(n_holds),
-  sum(s_wait_answered), sum(s_wait_abandoned), sum(s_talk), sum(s_hold), sum(s_wrap), sumForEach(answer_bins), sumForEach(abandon_bins),
+SELECT tenant_id, toStartOfFifteenMinutes(started_at) AS b, ifNull(queue_id, ${ZERO}) AS q, role.1 AS a, channel, direction,
+  if(direction = 'inbound', dnis, '') AS n,
+  countIf(role.2 = 1), countIf(role.2 = 1 AND queued_at IS NOT NULL), sumIf(offers, role.2 = 1), countIf(role.2 = 1 AND answered = 1),
+  countIf(role.2 = 1 AND abandoned = 1), countIf(role.2 = 1 AND transferred = 1), countIf(role.2 = 1 AND outcome = 'overflowed'),
+  countIf(role.2 = 0) + sumIf(rona - least(rona, length(rona_agents)), role.2 = 1), sumIf(holds, role.2 = 1),
+  sumIf(wait_seconds, role.2 = 1 AND answered = 1), sumIf(wait_seconds, role.2 = 1 AND abandoned = 1),
+  sumIf(talk_seconds, role.2 = 1), sumIf(hold_seconds, role.2 = 1), sumIf(wrap_seconds, role.2 = 1),
+  sumForEachIf(${WAIT_BINS}, role.2 = 1 AND answered = 1), sumForEachIf(${WAIT_BINS}, role.2 = 1 AND abandoned = 1),
   toUnixTimestamp64Micro(now64(6))
-FROM (
-  SELECT ${SEGMENT_KEY}, ifNull(agent_id, ${ZERO}) AS a, ${SEGMENT_GROUPS},
-    count() AS n_segments, countIf(queued_at IS NOT NULL) AS n_queued, sum(offers) AS n_offers,
-    countIf(answered = 1) AS n_answered, countIf(abandoned = 1) AS n_abandoned, countIf(transferred = 1) AS n_transferred,
-    countIf(outcome = 'overflowed') AS n_overflowed, toUInt64(sum(rona - least(rona, length(rona_agents)))) AS n_rona, sum(holds) AS n_holds,
-    sumIf(wait_seconds, answered = 1) AS s_wait_answered, sumIf(wait_seconds, abandoned = 1) AS s_wait_abandoned,
-    sum(talk_seconds) AS s_talk, sum(hold_seconds) AS s_hold, sum(wrap_seconds) AS s_wrap,
-    sumForEachIf(${WAIT_BINS}, answered = 1) AS answer_bins, sumForEachIf(${WAIT_BINS}, abandoned = 1) AS abandon_bins
-  FROM call_segments FINAL
-  ${IN_RANGE}
-  UNION ALL
-  SELECT ${SEGMENT_KEY}, rona_agent AS a, ${SEGMENT_GROUPS},
-    toUInt64(0), toUInt64(0), toUInt64(0), toUInt64(0), toUInt64(0), toUInt64(0), toUInt64(0), count(), toUInt64(0),
-    toFloat64(0), toFloat64(0), toFloat64(0), toFloat64(0), toFloat64(0), emptyArrayUInt64(), emptyArrayUInt64()
-  FROM call_segments FINAL ARRAY JOIN rona_agents AS rona_agent
-  ${IN_RANGE}
-)
+FROM call_segments FINAL
+ARRAY JOIN arrayConcat([(ifNull(agent_id, ${ZERO}), 1)], arrayMap(r -> (r, 0), rona_agents)) AS role
+WHERE tenant_id = {tenant:UUID} AND started_at >= {from:DateTime64(3, 'UTC')} AND started_at < {to:DateTime64(3, 'UTC')}
 GROUP BY tenant_id, b, q, a, channel, direction, n`
 
 /**
