@@ -33,7 +33,7 @@ const liveNumbers = {
   waiting: count('Calls waiting now'),
   oldestQueuedAt: when,
   longestWaitSeconds: count('How long the oldest waiting call has waited (0 when none waits)'),
-  offered: count('Calls that entered the queue today and are no longer waiting'),
+  offered: count('Calls that entered the queue today and are no longer waiting there (a call transferred on counts in each queue it entered)'),
   answered: count(),
   abandoned: count(),
   shortAbandoned: count('Abandoned after less than the short-abandon threshold'),
