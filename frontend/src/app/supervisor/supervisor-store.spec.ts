@@ -6,7 +6,6 @@ import { Observable, of, Subject, throwError, VirtualAction, VirtualTimeSchedule
 import { AgentsApi } from '../agents/agents-api';
 import { initialAuthState } from '../auth/auth.reducer';
 import { LiveCallsStore } from '../calls/live-calls-store';
-import { Supervising } from '../calls/supervision';
 import { AgentSelf, AgentStateInput, CallSummary } from '../shared/api/acd-models';
 import { RealtimeClient, RealtimeMessage } from '../shared/realtime/realtime-client';
 import { POLL_SCHEDULER } from '../shared/store/schedulers';
@@ -141,21 +140,9 @@ class FakeAgentsApi {
   }
 }
 
-/** The live-calls store's surface the console uses: its calls and supervision commands. */
+/** The live-calls store's surface the console uses: its calls. */
 class FakeLiveCalls {
   readonly calls = signal<CallSummary[]>([call('c-1', 'ada')]);
-  readonly supervising = signal<Supervising | null>(null);
-  readonly sent: string[] = [];
-  private run(verb: string, target: CallSummary) {
-    this.sent.push(`${verb} ${target.id}`);
-    return Promise.resolve({ ok: true as const, value: null });
-  }
-  monitor = (c: CallSummary) => this.run('monitor', c);
-  whisper = (c: CallSummary) => this.run('whisper', c);
-  barge = (c: CallSummary) => this.run('barge', c);
-  intercept = (c: CallSummary) => this.run('intercept', c);
-  release = (c: CallSummary) => this.run('release', c);
-  leave = () => Promise.resolve({ ok: true as const, value: null });
 }
 
 class FakeRealtime {
@@ -201,7 +188,7 @@ function setup() {
     scheduler.maxFrames = scheduler.frame + ms;
     scheduler.flush();
   };
-  return { store, api, agentsApi, live, realtime, advance, scheduler };
+  return { store, api, agentsApi, realtime, advance, scheduler };
 }
 
 describe('SupervisorStore', () => {
@@ -311,46 +298,6 @@ describe('SupervisorStore', () => {
     push(realtime, 'call.queued');
     advance(2000);
     expect(store.longestWaits()).toEqual({ sales: '00:06' });
-  });
-
-  it('offers supervision only on an agent talking on a call, as the permissions allow', () => {
-    const { store } = setup();
-    const [ada, bob] = store.rows();
-    const all = new Set([
-      'calls.monitor',
-      'calls.whisper',
-      'calls.barge',
-      'calls.intercept',
-      'agents.manage',
-    ]);
-    expect([...store.actions(ada!, all)].sort()).toEqual([
-      'barge',
-      'intercept',
-      'monitor',
-      'release',
-      'whisper',
-    ]);
-    expect([...store.actions(ada!, new Set(['calls.monitor']))]).toEqual(['monitor']);
-    expect(store.actions(bob!, all).size).toBe(0);
-  });
-
-  it('runs supervision through the live-calls store on the agent’s call', async () => {
-    const { store, live } = setup();
-    const [ada, bob] = store.rows();
-    await store.monitor(ada!);
-    await store.whisper(ada!);
-    await store.barge(ada!);
-    await store.intercept(ada!);
-    await store.release(ada!);
-    expect(live.sent).toEqual([
-      'monitor c-1',
-      'whisper c-1',
-      'barge c-1',
-      'intercept c-1',
-      'release c-1',
-    ]);
-    const none = await store.monitor(bob!);
-    expect(!none.ok && none.error.code).toBe('E_NO_CALL');
   });
 
   it('forces a state with its reason and locks, keeping the agent’s teams', async () => {

@@ -11,10 +11,8 @@ import { rxMethod } from '@ngrx/signals/rxjs-interop';
 import { pipe, switchMap, tap } from 'rxjs';
 import { AgentsApi } from '../agents/agents-api';
 import { LiveCallsStore } from '../calls/live-calls-store';
-import { SupervisorAction, supervisorActions } from '../calls/supervision';
 import { AgentSelf, AgentState, CallSummary, ChosenState } from '../shared/api/acd-models';
 import { ApiError } from '../shared/api/api-types';
-import { Outcome } from '../shared/api/outcome';
 import { withLoad } from '../shared/store/with-load';
 import { withMutation } from '../shared/store/with-mutation';
 import { Clock } from '../shared/time/clock';
@@ -44,18 +42,6 @@ interface SupervisorState {
   readonly stateFilter: AgentState | null;
 }
 
-/** Outcome of a supervision command on an agent who is on no call. */
-const noCall: Outcome<never> = {
-  ok: false,
-  error: {
-    status: 409,
-    code: 'E_NO_CALL',
-    message: 'The agent is on no call',
-    fieldErrors: [],
-    retryAfterSeconds: null,
-  },
-};
-
 /** The agent's fields from a command's answer; the teams stay as they were. */
 function merged(row: SupervisedAgent, answer: AgentSelf): SupervisedAgent {
   const { userId, displayName, state, reason, locked, since, currentCallId } = answer;
@@ -66,7 +52,7 @@ function merged(row: SupervisedAgent, answer: AgentSelf): SupervisedAgent {
  * State of the supervisor console and wallboard: agents with their teams and today's queue numbers
  * (the data center's KPI definitions, the organisation's settings), both re-read on every push of
  * the wallboard channel (a call or agent event), at most `PUSH_COALESCE_MS` after it; the agent grid joins each agent's live call
- * from the live-calls store (when the page provides one), whose supervision code handles the audio.
+ * from the live-calls store (when the page provides one), which also runs the supervision commands.
  */
 export const SupervisorStore = signalStore(
   withState<SupervisorState>({
@@ -127,7 +113,6 @@ export const SupervisorStore = signalStore(
       api = inject(SupervisorApi),
       agentsApi = inject(AgentsApi),
       feed = inject(SupervisorFeed),
-      live = inject(LiveCallsStore, { optional: true }),
     ) => {
       const apply = (answer: AgentSelf): void =>
         patchState(store, {
@@ -135,15 +120,6 @@ export const SupervisorStore = signalStore(
             .agents()
             .map((row) => (row.userId === answer.userId ? merged(row, answer) : row)),
         });
-      /** Runs a supervision command of the live-calls store on the agent's call. */
-      const onCall = <T>(
-        row: AgentRow,
-        command: (
-          calls: InstanceType<typeof LiveCallsStore>,
-          call: CallSummary,
-        ) => Promise<Outcome<T>>,
-      ): Promise<Outcome<T>> =>
-        live && row.call ? command(live, row.call) : Promise.resolve(noCall);
       return {
         watchAgents: rxMethod<void>(
           pipe(
@@ -182,12 +158,6 @@ export const SupervisorStore = signalStore(
         filterState(state: AgentState | null): void {
           patchState(store, { stateFilter: state });
         },
-        /** The commands a row offers: supervision on the agent's call, agent controls apart. */
-        actions(row: AgentRow, granted: ReadonlySet<string>): ReadonlySet<SupervisorAction> {
-          return row.call
-            ? supervisorActions(row.call, live?.supervising() ?? null, granted)
-            : new Set<SupervisorAction>();
-        },
         async forceState(agent: SupervisedAgent, state: ChosenState, reason?: string) {
           const outcome = await store.mutate(
             agentsApi.forceState(agent.userId, reason ? { state, reason } : { state }),
@@ -200,13 +170,6 @@ export const SupervisorStore = signalStore(
           if (outcome.ok) apply(outcome.value);
           return outcome;
         },
-        monitor: (row: AgentRow) => onCall(row, (calls, call) => calls.monitor(call)),
-        whisper: (row: AgentRow) => onCall(row, (calls, call) => calls.whisper(call)),
-        barge: (row: AgentRow) => onCall(row, (calls, call) => calls.barge(call)),
-        intercept: (row: AgentRow) => onCall(row, (calls, call) => calls.intercept(call)),
-        release: (row: AgentRow) => onCall(row, (calls, call) => calls.release(call)),
-        leave: (): Promise<Outcome<unknown>> =>
-          live ? live.leave() : Promise.resolve({ ok: true, value: null }),
       };
     },
   ),

@@ -1,38 +1,36 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { authFeature } from '../../auth/auth.reducer';
 import { LiveCallsStore } from '../../calls/live-calls-store';
-import { SupervisorAction } from '../../calls/supervision';
+import { SupervisingBanner } from '../../calls/supervising-banner/supervising-banner';
+import { SupervisionActions } from '../../calls/supervision-actions/supervision-actions';
 import { ReasonCodeChoices } from '../../reason-codes/reason-code-choices';
 import { AgentState, ChosenState } from '../../shared/api/acd-models';
-import { Outcome } from '../../shared/api/outcome';
 import { AgentStateTag } from '../../shared/ui/agent-state-tag/agent-state-tag';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
-import { IconAction } from '../../shared/ui/icon-action/icon-action';
 import { AgentAdminActions } from '../../agents/agent-admin-actions/agent-admin-actions';
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { PageHeader } from '../../shared/ui/page-header/page-header';
 import { VoiceSession } from '../../shared/voice/voice-session';
 import { QueueTiles } from '../queue-tiles/queue-tiles';
 import { SupervisedAgent } from '../supervisor-api';
-import { AgentRow, STATE_ORDER } from '../supervisor-rows';
+import { STATE_ORDER } from '../supervisor-rows';
 import { SupervisorStore } from '../supervisor-store';
 
 /**
  * The supervisor console: today's queue tiles, then the live agents grid (state, time in state,
- * current call, queues) with filters and, per agent, supervision of their call (through the
- * live-calls store, which handles the audio), force release, force state, lock and unlock.
+ * current call, queues) with filters and, per agent, supervision of their call (the shared
+ * supervision banner and buttons on the live-calls store, which handles the audio), force release,
+ * force state, lock and unlock.
  */
 @Component({
   selector: 'app-supervisor-page',
@@ -41,19 +39,18 @@ import { SupervisorStore } from '../supervisor-store';
     FormsModule,
     RouterLink,
     TranslocoPipe,
-    NzAlertModule,
     NzButtonModule,
     NzIconModule,
-    NzPopconfirmModule,
     NzSelectModule,
     NzTableModule,
     NzTagModule,
     NzTooltipModule,
     AgentStateTag,
     ApiErrorAlert,
-    IconAction,
     PageHeader,
     QueueTiles,
+    SupervisingBanner,
+    SupervisionActions,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { 'data-testid': 'supervisor', '[attr.data-media-state]': 'voice.state()' },
@@ -67,25 +64,13 @@ export class SupervisorPage {
   protected readonly calls = inject(LiveCallsStore);
   protected readonly voice = inject(VoiceSession);
   private readonly toast = inject(OutcomeToast);
-  private readonly router = inject(Router);
   private readonly granted = inject(Store).selectSignal(authFeature.selectPermissionSet);
 
   protected readonly states = STATE_ORDER;
   protected readonly canManage = computed(() => this.granted().has('agents.manage'));
-  /** The agent whose call this supervisor is on, for the banner. */
-  protected readonly supervised = computed(() => {
-    const supervising = this.calls.supervising();
-    return supervising
-      ? (this.store.rows().find((row) => row.call?.id === supervising.callId) ?? null)
-      : null;
-  });
 
   constructor() {
     this.reasonCodes.load();
-  }
-
-  protected actions(row: AgentRow): ReadonlySet<SupervisorAction> {
-    return this.store.actions(row, this.granted());
   }
 
   protected teamNames(agent: SupervisedAgent): string {
@@ -105,41 +90,6 @@ export class SupervisorPage {
     return agent.state !== 'reserved' && agent.state !== 'busy';
   }
 
-  protected async monitor(row: AgentRow): Promise<void> {
-    this.report(await this.store.monitor(row));
-  }
-
-  protected async whisper(row: AgentRow): Promise<void> {
-    this.report(await this.store.whisper(row));
-  }
-
-  protected async barge(row: AgentRow): Promise<void> {
-    this.report(await this.store.barge(row));
-  }
-
-  protected async intercept(row: AgentRow): Promise<void> {
-    const outcome = await this.store.intercept(row);
-    this.report(outcome);
-    if (!outcome.ok) return;
-    this.toast.success('liveCalls.intercepted');
-    // The supervisor is now the call's agent: the workspace joins the call with their agent grant.
-    if (this.granted().has('calls.handle')) await this.router.navigateByUrl('/workspace');
-  }
-
-  protected async release(row: AgentRow): Promise<void> {
-    const outcome = await this.store.release(row);
-    if (outcome.ok) this.toast.success('liveCalls.released');
-    else this.report(outcome);
-  }
-
-  protected async leave(): Promise<void> {
-    this.report(await this.store.leave());
-  }
-
-  protected resumeAudio(): Promise<void> {
-    return this.voice.resumeAudio();
-  }
-
   protected async force(
     agent: SupervisedAgent,
     state: ChosenState,
@@ -155,10 +105,5 @@ export class SupervisorPage {
     const key = locked ? 'agents.lockedDone' : 'agents.unlockedDone';
     if (outcome.ok) this.toast.success(key, { name: agent.displayName });
     else this.toast.failureAsSent(outcome.error);
-  }
-
-  private report(outcome: Outcome<unknown>): void {
-    // Voice failures show in the banner; API failures as a toast.
-    if (!outcome.ok && outcome.error.code !== 'E_VOICE') this.toast.failureAsSent(outcome.error);
   }
 }
