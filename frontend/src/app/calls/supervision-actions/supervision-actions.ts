@@ -2,13 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
-import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
-import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { authFeature } from '../../auth/auth.reducer';
 import { CallSummary } from '../../shared/api/acd-models';
 import { Outcome } from '../../shared/api/outcome';
+import { DeleteButton } from '../../shared/ui/delete-button/delete-button';
 import { IconAction } from '../../shared/ui/icon-action/icon-action';
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { LiveCallsStore } from '../live-calls-store';
@@ -45,14 +42,7 @@ export function reportFailure(toast: OutcomeToast, outcome: Outcome<unknown>): v
  */
 @Component({
   selector: 'app-supervision-actions',
-  imports: [
-    TranslocoPipe,
-    NzButtonModule,
-    NzIconModule,
-    NzPopconfirmModule,
-    NzTooltipModule,
-    IconAction,
-  ],
+  imports: [TranslocoPipe, DeleteButton, IconAction],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './supervision-actions.html',
 })

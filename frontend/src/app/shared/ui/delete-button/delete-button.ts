@@ -3,13 +3,18 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
-/** Small red bin button of a table row that deletes only once the pop-up question is confirmed. */
+/**
+ * Small red icon button of a table row that acts only once the pop-up question is confirmed: a bin
+ * that deletes by default, or another irreversible action given its icon and name.
+ */
 @Component({
   selector: 'app-delete-button',
-  imports: [TranslocoPipe, NzButtonModule, NzIconModule, NzPopconfirmModule],
+  imports: [TranslocoPipe, NzButtonModule, NzIconModule, NzPopconfirmModule, NzTooltipModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<button
+  template: `@let name = label() ?? ('common.delete' | transloco);
+    <button
     nz-button
     nzType="text"
     nzDanger
@@ -17,14 +22,16 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
     type="button"
     nz-popconfirm
     [nzPopconfirmTitle]="question()"
-    [nzOkText]="'common.delete' | transloco"
+    [nzOkText]="name"
     [nzCancelText]="'common.cancel' | transloco"
     nzOkDanger
     (nzOnConfirm)="confirmed.emit()"
-    [attr.aria-label]="'common.delete' | transloco"
+    nz-tooltip
+    [nzTooltipTitle]="name"
+    [attr.aria-label]="name"
     [attr.data-testid]="testId()"
   >
-    <nz-icon nzType="delete" />
+    <nz-icon [nzType]="icon()" />
   </button>`,
 })
 export class DeleteButton {
@@ -32,6 +39,10 @@ export class DeleteButton {
   readonly question = input.required<string>();
   /** `data-testid` of the button. */
   readonly testId = input.required<string>();
+  /** The action's icon (ng-zorro icon name). */
+  readonly icon = input('delete');
+  /** The action's name, already translated (the button's label and the confirm button); default "Delete". */
+  readonly label = input<string | null>(null);
   /** Emits when the user confirmed the deletion. */
   readonly confirmed = output();
 }
