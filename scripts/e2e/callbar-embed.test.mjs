@@ -5,18 +5,21 @@
  * drives the call through the agent SDK (`connectToFrame`): ready, the offer of a web call, answer,
  * hold and retrieve (the media server enforces both), hang up, receiving every event. The same CRM
  * page from an origin the organisation did not list is framed (the platform's own origin) but its
- * hello is ignored: E_TIMEOUT. Screenshots at 1366×768 in English and Chinese.
+ * hello is ignored: E_TIMEOUT. Inside the frame, with nothing driving it from the CRM page, the agent
+ * answers, sends tones from the keypad and transfers the call to a colleague from the transfer
+ * dialog (the caller then hears the colleague), then consults the colleague on a second call and
+ * completes the transfer. Screenshots at 1366×768 in English and Chinese.
  */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { browserSuite, signedInPage, snap } from './harness.mjs'
+import { browserSuite, signedInPage, snap, tenantRows } from './harness.mjs'
 import { media } from './media.mjs'
 
 const PASSWORD = 'e2e password 123'
 const suite = browserSuite({ media: true, missing: process.env.LIVEKIT_URL ? null : 'LIVEKIT_URL is not set: the LiveKit server did not start' })
 const api = suite.api
-const { invite, waitHearing, waitForCall, newPage } = media(suite, PASSWORD)
+const { invite, signIn, hears, waitHearing, waitForCall, newPage, goReady } = media(suite, PASSWORD)
 
 /** Waits until the CRM page's log shows a line containing `text` (else fails with the log). */
 async function logLine(page, text, timeout = 20_000) {
@@ -36,7 +39,7 @@ async function organisation(prefix) {
   const lin = await invite(admin, slug, roles, 'Lin Agent', 'agent')
   const sales = (await api('POST', '/queues', admin, { name: 'Sales', wrapUpSeconds: 120 })).data
   await api('PUT', `/queues/${sales.id}/members`, admin, { userIds: [lin.id] })
-  return { slug, admin, lin, sales }
+  return { slug, admin, roles, lin, sales }
 }
 
 /** Opens the sample CRM page of `crmOrigin` framing the call bar, and signs the agent in inside the frame. */
@@ -183,4 +186,151 @@ test('a CRM page the organisation did not list is ignored by the call bar: the S
   await alone.goto(`${suite.platform.baseUrl}/embed/${slug}/callbar`)
   await alone.getByTestId('embed-not-framed').waitFor()
   for (const page of [crm, alone]) await page.context().close()
+})
+
+/** The height the framed page needs. */
+function frameHeight(frame) {
+  return frame.locator('body').evaluate((body) => body.scrollHeight)
+}
+
+/** Where the open dialog sits in the frame, once it has finished zooming in: whole inside the frame's viewport. */
+async function dialogFits(frame) {
+  const box = await frame.locator('.ant-modal').evaluate(async (modal) => {
+    await Promise.all(modal.getAnimations({ subtree: true }).map((a) => a.finished))
+    const r = modal.getBoundingClientRect()
+    return { top: r.top, left: r.left, bottom: r.bottom, right: r.right, width: innerWidth, height: innerHeight }
+  })
+  assert.ok(box.top >= 0 && box.left >= 0 && box.right <= box.width && box.bottom <= box.height, `the dialog fits the frame: ${JSON.stringify(box)}`)
+}
+
+/** A customer calls from the website; the agent answers inside the frame and the two hear each other. */
+async function answeredInFrame(admin, frame, entry, agent) {
+  const customer = await newPage()
+  await customer.goto(`${suite.platform.baseUrl}/call/${entry.widgetKey}`)
+  await customer.getByTestId('web-call-start').click()
+  await customer.waitForSelector('[data-testid="web-call"][data-call-state="connected"]')
+  const callId = await customer.getByTestId('web-call').getAttribute('data-call-id')
+  await waitForCall(admin, callId, (c) => c.status === 'offered' && c.agentId === agent.id)
+  await frame.getByTestId('embed-answer').click()
+  await frame.locator('[data-testid="embed-call-bar"][data-media-state="connected"]').waitFor()
+  await waitHearing(customer, 'web-call-subscribed', `a:${agent.id}`)
+  return { customer, callId }
+}
+
+test('inside the framed call bar the agent sends tones from the keypad, transfers to a colleague, and consults then completes', { skip: suite.reason ?? false, timeout: 300_000 }, async () => {
+  const { slug, admin, roles, lin, sales } = await organisation('cbt')
+  const tenantId = (await api('GET', '/tenant', admin)).data.id
+  const wang = await invite(admin, slug, roles, 'Wang Agent', 'agent')
+  const entry = (await api('POST', '/entry-points', admin, { kind: 'web', name: 'Website', target: { type: 'queue', queueId: sales.id } })).data
+  const crmOrigin = `http://localhost:${new URL(suite.platform.baseUrl).port}`
+  await api('PATCH', '/tenant', admin, { callBarEmbedOrigins: [crmOrigin] })
+
+  // Wang works in the console's workspace; Lin in the CRM's framed call bar, which the page leaves alone.
+  const wangPage = await newPage()
+  await signIn(wangPage, slug, wang.email)
+  await goReady(wangPage)
+  const { crm, frame } = await crmWithCallBar(slug, lin, crmOrigin)
+  await frame.locator('[data-testid="embed-link"][data-state="connected"]').waitFor()
+  await frame.getByTestId('workspace-ready').click()
+  await frame.locator('[data-testid="workspace-call-bar"][data-state="ready"]').waitFor()
+  // Ready, the agent could dial out from the compact dial field.
+  await frame.getByTestId('workspace-dial-form').waitFor()
+  assert.ok((await frameHeight(frame)) <= 132, `the ready call bar with its dial field fits the 132 px frame (${await frameHeight(frame)} px)`)
+  await frame.locator('.strip').hover({ position: { x: 4, y: 4 } })
+  await frame.locator('.ant-tooltip').waitFor({ state: 'hidden' })
+  await snap(crm, '96a-crm-callbar-ready-dial-en')
+
+  const first = await answeredInFrame(admin, frame, entry, lin)
+
+  // The keypad: each key sends a tone (the bot plays it into the room); the digits sent show.
+  for (const id of ['embed-transfer', 'embed-consult', 'embed-keypad']) await frame.getByTestId(id).waitFor()
+  await frame.getByTestId('embed-keypad').click()
+  for (const key of ['1', '2', 'hash']) await frame.getByTestId(`dial-pad-${key}`).click()
+  await frame.getByTestId('embed-digits').filter({ hasText: '12#' }).waitFor()
+  // Typing a digit while the keypad is open sends it too (once the last key's request is answered).
+  await frame.locator('[data-testid="dial-pad-5"]:not([disabled])').waitFor()
+  await frame.locator('body').press('5')
+  await frame.getByTestId('embed-digits').filter({ hasText: '12#5' }).waitFor()
+  const deadline = Date.now() + 10_000
+  let sent = []
+  while (Date.now() < deadline && sent.join('') !== '12#5') {
+    sent = (await tenantRows(tenantId, `select payload->>'digits' as digits from domain_events where entity_id = $1 and type = 'call.dtmf_sent' order by occurred_at, id`, [first.callId])).map((r) => r.digits)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  assert.deepEqual(sent, ['1', '2', '#', '5'], 'each key became one call.dtmf_sent event')
+  // The open keypad (one row of keys) still fits the CRM's full-width frame.
+  assert.ok((await frameHeight(frame)) <= 132, `the call bar with its keypad fits the 132 px frame (${await frameHeight(frame)} px)`)
+  await snap(crm, '96-crm-callbar-keypad-en')
+  // A modal cannot fit 132 px: there the dialog keeps a usable body and the frame scrolls to it.
+  await frame.getByTestId('embed-transfer').click()
+  await frame.getByTestId('transfer-agent').scrollIntoViewIfNeeded()
+  assert.ok(await frame.locator('.ant-modal-body').evaluate((body) => body.clientHeight >= 96), 'the dialog body keeps its height in a short frame')
+  await frame.getByTestId('transfer-agent').click()
+  await frame.locator('.ant-select-item-option', { hasText: 'Wang Agent' }).waitFor()
+  await snap(crm, '96c-crm-callbar-transfer-short-frame-en')
+  await crm.keyboard.press('Escape')
+  await crm.keyboard.press('Escape')
+  await frame.locator('.ant-modal').waitFor({ state: 'hidden' })
+
+  // For the dialogs the CRM gives the bar a narrow side panel (a modal needs more than 132 px).
+  await crm.getByTestId('crm-callbar-frame').evaluate((el) => Object.assign(el.style, { width: '420px', height: '360px' }))
+  await crm.waitForTimeout(300)
+  await snap(crm, '96b-crm-callbar-keypad-narrow-en')
+  assert.ok((await frameHeight(frame)) <= 360, `the call bar with its keypad fits a 420×360 frame (${await frameHeight(frame)} px)`)
+  // The transfer dialog opens from the keyboard, fits the frame, and Escape closes it.
+  await frame.getByTestId('embed-transfer').focus()
+  await crm.keyboard.press('Enter')
+  await frame.getByTestId('transfer-kind-agent').waitFor()
+  await dialogFits(frame)
+  await snap(crm, '97-crm-callbar-transfer-en')
+  await crm.keyboard.press('Escape')
+  await frame.locator('.ant-modal').waitFor({ state: 'hidden' })
+
+  // In Chinese: the keypad, then the transfer dialog, from which Lin transfers the call to Wang.
+  await frame.getByTestId('language-switch').click()
+  await frame.getByTestId('language-option-zh-CN').click()
+  await frame.getByText('拨号盘').first().waitFor()
+  await snap(crm, '98-crm-callbar-keypad-zh-CN')
+  await frame.getByTestId('embed-transfer').click()
+  await frame.getByText('转接通话').waitFor()
+  await frame.getByTestId('transfer-kind-agent').click()
+  await frame.getByTestId('transfer-agent').click()
+  await frame.locator('.ant-select-item-option', { hasText: 'Wang Agent' }).click()
+  await dialogFits(frame)
+  await snap(crm, '99-crm-callbar-transfer-zh-CN')
+  await frame.locator('.ant-modal-footer .ant-btn-primary').click()
+  await frame.locator('[data-testid="workspace-call-bar"][data-state="wrap_up"]').waitFor()
+  await wangPage.getByTestId('workspace-offer').waitFor({ timeout: 20_000 })
+  await wangPage.getByTestId('workspace-answer').click()
+  await waitHearing(first.customer, 'web-call-subscribed', `a:${wang.id}`)
+  await waitHearing(first.customer, 'web-call-subscribed', `a:${lin.id}`, false)
+  let call = (await api('GET', `/calls/${first.callId}`, admin)).data
+  assert.deepEqual([call.status, call.agentId, call.transferCount], ['connected', wang.id, 1])
+  await wangPage.getByTestId('workspace-hangup').click()
+  await first.customer.waitForSelector('[data-testid="web-call"][data-call-state="ended"]')
+  await wangPage.getByTestId('workspace-ready').click()
+  await wangPage.locator('[data-testid="workspace-state"][data-state="ready"]').waitFor()
+
+  // A second call: Lin consults Wang from the frame, they talk (the caller on hold), Lin completes.
+  await frame.getByTestId('workspace-ready').click()
+  await frame.locator('[data-testid="workspace-call-bar"][data-state="ready"]').waitFor()
+  const second = await answeredInFrame(admin, frame, entry, lin)
+  await frame.getByTestId('embed-consult').click()
+  await frame.getByTestId('consult-agent').click()
+  await frame.locator('.ant-select-item-option', { hasText: 'Wang Agent' }).click()
+  await dialogFits(frame)
+  await frame.locator('.ant-modal-footer .ant-btn-primary').click()
+  await wangPage.getByTestId('workspace-offer').waitFor({ timeout: 20_000 })
+  await wangPage.getByTestId('workspace-answer').click()
+  await frame.locator('[data-testid="workspace-consult-state"][data-state="talking"]').waitFor()
+  await waitHearing(wangPage, 'workspace-subscribed', `a:${lin.id}`)
+  assert.ok(!(await hears(second.customer, 'web-call-subscribed')).includes(`a:${wang.id}`), 'the caller does not hear the consultation')
+  await snap(crm, '99a-crm-callbar-consulting-zh-CN')
+  await frame.getByTestId('workspace-consult-complete').click()
+  await frame.locator('[data-testid="workspace-call-bar"][data-state="wrap_up"]').waitFor()
+  await waitHearing(second.customer, 'web-call-subscribed', `a:${wang.id}`)
+  await waitHearing(second.customer, 'web-call-subscribed', `a:${lin.id}`, false)
+  call = (await api('GET', `/calls/${second.callId}`, admin)).data
+  assert.deepEqual([call.status, call.agentId], ['connected', wang.id])
+  for (const page of [crm, wangPage, first.customer, second.customer]) await page.context().close()
 })

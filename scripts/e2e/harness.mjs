@@ -8,6 +8,7 @@ import path from 'node:path'
 import net from 'node:net'
 import assert from 'node:assert/strict'
 import { before, after } from 'node:test'
+import pg from 'pg'
 import { ROOT, BACKEND, buildFrontendIfStale } from '../lib/platform.mjs'
 import { service, waitForHttp } from '../lib/processes.mjs'
 
@@ -131,4 +132,19 @@ export async function switchLanguage(page, locale, text) {
   await page.getByTestId('language-switch').click()
   await page.getByTestId(`language-option-${locale}`).click()
   await page.getByText(text).first().waitFor()
+}
+
+/** Rows of the tenant as the runtime role sees them (row-level security bound to the tenant). */
+export async function tenantRows(tenantId, sql, params) {
+  const client = new pg.Client({ connectionString: process.env.DB_APP_URL })
+  await client.connect()
+  try {
+    await client.query('begin')
+    await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId])
+    const { rows } = await client.query(sql, params)
+    await client.query('commit')
+    return rows
+  } finally {
+    await client.end()
+  }
 }

@@ -10,29 +10,13 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash, randomBytes } from 'node:crypto'
-import pg from 'pg'
-import { browserSuite, snap } from './harness.mjs'
+import { browserSuite, snap, tenantRows } from './harness.mjs'
 import { media } from './media.mjs'
 
 const PASSWORD = 'e2e password 123'
 const suite = browserSuite({ media: true, missing: process.env.LIVEKIT_URL ? null : 'LIVEKIT_URL is not set: the LiveKit server did not start' })
 const api = suite.api
 const { invite, signIn, hears, waitHearing, waitForCall, waitForRecording, newPage, goReady } = media(suite, PASSWORD)
-
-/** Rows of the tenant as the runtime role sees them (row-level security bound to the tenant). */
-async function tenantRows(tenantId, sql, params) {
-  const client = new pg.Client({ connectionString: process.env.DB_APP_URL })
-  await client.connect()
-  try {
-    await client.query('begin')
-    await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId])
-    const { rows } = await client.query(sql, params)
-    await client.query('commit')
-    return rows
-  } finally {
-    await client.end()
-  }
-}
 
 test('a web caller reaches an agent through the IVR; hold, supervision, consult, recording, blind transfer, hang-up', { skip: suite.reason ?? false, timeout: 300_000 }, async () => {
   const slug = `vc-${randomBytes(3).toString('hex')}`

@@ -13,7 +13,6 @@ import { Store } from '@ngrx/store';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { firstValueFrom } from 'rxjs';
 import type { HostLogEntry } from '../../../agent-sdk/host';
@@ -27,7 +26,6 @@ import { LanguageSwitch } from '../../shared/ui/language-switch/language-switch'
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { browserStorage } from '../../shared/storage/browser-storage';
 import { VoiceSession } from '../../shared/voice/voice-session';
-import { CallCommand } from '../../workspace/agent-api';
 import { CallBar } from '../../workspace/call-bar/call-bar';
 import { DEVICE_STORAGE } from '../../workspace/devices/device-store';
 import { otherParty } from '../../workspace/call-bar-mode';
@@ -35,14 +33,16 @@ import { ScreenPopStore } from '../../workspace/screen-pop/screen-pop-store';
 import { SdkHostWiring } from '../../workspace/sdk-bridge/sdk-bridge';
 import { WorkspaceStore } from '../../workspace/workspace-store';
 import { embedAccess, framingOrigin, framingWindow } from '../framing';
+import { EmbedCallControls } from './embed-call-controls';
 
 /** Where the link with the framing page stands. */
 type Link = 'loading' | 'waiting' | 'connected' | 'not_listed' | 'failed';
 
 /**
- * The signed-in agent's call bar inside a third-party page: the workspace's call bar row, then one
- * compact row with what the moment needs (answer or decline an offer; hold, mute; the disposition in
- * wrap-up) and the link to the framing page, whose SDK client this page's host serves with the same
+ * The signed-in agent's call bar inside a third-party page: the workspace's call bar row (with a
+ * compact dial field), then one compact row with what the moment needs (answer or decline an offer;
+ * the call's controls, keypad, transfer and consult; the disposition in wrap-up) and the link to the
+ * framing page, whose SDK client this page's host serves with the same
  * handlers and events as the workspace (`SdkHostWiring`), for the tenant's listed origins only.
  */
 @Component({
@@ -53,9 +53,9 @@ type Link = 'loading' | 'waiting' | 'connected' | 'not_listed' | 'failed';
     NzButtonModule,
     NzIconModule,
     NzInputModule,
-    NzTagModule,
     NzTooltipModule,
     CallBar,
+    EmbedCallControls,
     LanguageSwitch,
   ],
   providers: [
@@ -140,20 +140,12 @@ export class EmbedCallBar {
     this.report(await this.store.decline());
   }
 
-  protected async run(command: CallCommand): Promise<void> {
-    this.report(await this.store.callCommand(command));
-  }
-
   protected async saveDisposition(): Promise<void> {
     const code = this.code().trim();
     if (!code) return;
     const outcome = await this.store.disposition(code);
     this.report(outcome);
     if (outcome.ok) this.code.set('');
-  }
-
-  protected resumeAudio(): Promise<void> {
-    return this.voice.resumeAudio();
   }
 
   protected signOut(): void {

@@ -5,6 +5,7 @@ import {
   computed,
   effect,
   inject,
+  input,
   signal,
   untracked,
 } from '@angular/core';
@@ -70,6 +71,9 @@ const BAR_ACTIONS: ReadonlySet<ShortcutAction> = new Set([
   styleUrl: './call-bar.css',
 })
 export class CallBar {
+  /** A smaller dial field (the call bar framed by a CRM page). */
+  readonly compact = input(false);
+
   protected readonly store = inject(WorkspaceStore);
   private readonly clock = inject(Clock);
   private readonly toast = inject(OutcomeToast);

@@ -4,6 +4,7 @@ import {
   computed,
   effect,
   inject,
+  input,
   model,
   signal,
   viewChild,
@@ -13,6 +14,7 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert/api-error-alert';
 import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { AgentSelect } from '../transfer-dialog/agent-select';
+import { FRAME_MODAL } from '../transfer-dialog/frame-modal';
 import { WorkspaceStore } from '../workspace-store';
 
 /**
@@ -28,6 +30,8 @@ import { WorkspaceStore } from '../workspace-store';
       [nzVisible]="open()"
       [nzTitle]="'softphone.consultTitle' | transloco"
       [nzWidth]="460"
+      [nzStyle]="compact() ? frame.style : undefined"
+      [nzBodyStyle]="compact() ? frame.bodyStyle : undefined"
       [nzOkText]="'softphone.consultNow' | transloco"
       [nzCancelText]="'common.cancel' | transloco"
       [nzOkDisabled]="!value()"
@@ -71,9 +75,12 @@ import { WorkspaceStore } from '../workspace-store';
 export class ConsultDialog {
   /** Whether the dialog is open (two-way). */
   readonly open = model(false);
+  /** Fits a small viewport (the call bar framed by a CRM page): see `FRAME_MODAL`. */
+  readonly compact = input(false);
 
   protected readonly store = inject(WorkspaceStore);
   private readonly toast = inject(OutcomeToast);
+  protected readonly frame = FRAME_MODAL;
 
   protected readonly value = signal<string | null>(null);
   protected readonly agentSelect = viewChild(AgentSelect);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -14,9 +14,15 @@ import { WorkspaceStore } from '../workspace-store';
   imports: [FormsModule, TranslocoPipe, NzButtonModule, NzIconModule, NzInputModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form class="dial" (ngSubmit)="dial()" data-testid="workspace-dial-form">
+    <form
+      class="dial"
+      [class.compact]="compact()"
+      (ngSubmit)="dial()"
+      data-testid="workspace-dial-form"
+    >
       <input
         nz-input
+        [nzSize]="compact() ? 'small' : 'default'"
         name="number"
         type="tel"
         inputmode="tel"
@@ -32,6 +38,7 @@ import { WorkspaceStore } from '../workspace-store';
       <button
         nz-button
         nzType="primary"
+        [nzSize]="compact() ? 'small' : 'default'"
         type="submit"
         class="call"
         [disabled]="!number()"
@@ -51,6 +58,12 @@ import { WorkspaceStore } from '../workspace-store';
     .number {
       width: 200px;
     }
+    .compact {
+      gap: 6px;
+    }
+    .compact .number {
+      width: 150px;
+    }
     .call {
       background: #52c41a;
       border-color: #52c41a;
@@ -62,6 +75,9 @@ import { WorkspaceStore } from '../workspace-store';
   `,
 })
 export class DialForm {
+  /** Small field and button (the call bar framed by a CRM page). */
+  readonly compact = input(false);
+
   protected readonly store = inject(WorkspaceStore);
   private readonly toast = inject(OutcomeToast);
 

@@ -4,6 +4,7 @@ import {
   computed,
   effect,
   inject,
+  input,
   model,
   signal,
 } from '@angular/core';
@@ -19,6 +20,7 @@ import { OutcomeToast } from '../../shared/ui/outcome-toast';
 import { WorkspaceStore } from '../workspace-store';
 import { AgentSelect } from './agent-select';
 import { EnterSubmit } from './enter-submit';
+import { FRAME_MODAL } from './frame-modal';
 import { TransferKind, transferTarget } from './transfer-target';
 
 /** The transfer dialog: to another agent, a queue (with its waiting count) or a phone number. */
@@ -42,6 +44,8 @@ import { TransferKind, transferTarget } from './transfer-target';
       [nzVisible]="open()"
       [nzTitle]="'softphone.transferTitle' | transloco"
       [nzWidth]="460"
+      [nzStyle]="compact() ? frame.style : undefined"
+      [nzBodyStyle]="compact() ? frame.bodyStyle : undefined"
       [nzOkText]="'softphone.transferNow' | transloco"
       [nzCancelText]="'common.cancel' | transloco"
       [nzOkDisabled]="!target()"
@@ -146,9 +150,12 @@ import { TransferKind, transferTarget } from './transfer-target';
 export class TransferDialog {
   /** Whether the dialog is open (two-way). */
   readonly open = model(false);
+  /** Fits a small viewport (the call bar framed by a CRM page): see `FRAME_MODAL`. */
+  readonly compact = input(false);
 
   protected readonly store = inject(WorkspaceStore);
   private readonly toast = inject(OutcomeToast);
+  protected readonly frame = FRAME_MODAL;
 
   protected readonly kind = signal<TransferKind>('agent');
   protected readonly value = signal<string | null>(null);
