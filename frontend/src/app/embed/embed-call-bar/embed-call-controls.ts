@@ -48,6 +48,30 @@ export class EmbedCallControls {
   protected readonly padOpen = signal(false);
   protected readonly transferOpen = signal(false);
   protected readonly consultOpen = signal(false);
+  /** Hold and mute as the server allows them now: the command the button sends, pressed while it undoes one. */
+  protected readonly toggles = computed(() => {
+    const { hold, mute } = this.store.controls();
+    return [
+      hold && {
+        command: hold,
+        pressed: hold === 'retrieve',
+        icon: hold === 'retrieve' ? 'play-circle' : 'pause-circle',
+      },
+      mute && {
+        command: mute,
+        pressed: mute === 'unmute',
+        icon: mute === 'unmute' ? 'audio-muted' : 'audio',
+      },
+    ].filter((toggle) => toggle !== null);
+  });
+  /** Transfer and consult, each opening its dialog, when the server allows them. */
+  protected readonly dialogs = computed(() => {
+    const controls = this.store.controls();
+    return [
+      controls.transfer ? { kind: 'transfer', icon: 'swap', open: this.transferOpen } : null,
+      controls.consult ? { kind: 'consult', icon: 'user-switch', open: this.consultOpen } : null,
+    ].filter((dialog) => dialog !== null);
+  });
   /** The digits sent on this call, the latest ones when they do not all fit. */
   protected readonly digits = computed(() => {
     const digits = this.store.digits();
