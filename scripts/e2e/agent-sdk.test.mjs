@@ -91,7 +91,10 @@ test('a framed third-party app answers and hangs up a call through the SDK and r
   assert.ok(topics.indexOf('call.offered') < topics.indexOf('call.answered') && topics.indexOf('call.answered') < topics.indexOf('call.ended'))
   assert.ok(lines.some((l) => l.startsWith('answer → ok')) && lines.some((l) => l.startsWith('hangup → ok')))
 
-  // This app was not granted api.rest: no REST token, a typed refusal.
+  // This app was not granted api.rest: no REST token, a typed refusal. The workspace is in wrap-up
+  // first (its call panel changes with it, which moves the frame: a click during that shift is lost).
+  await page.getByTestId('workspace-wrap-up').waitFor()
+  await page.getByTestId('workspace-disposition').waitFor()
   await frame.getByTestId('sdk-get-app-token').click()
   await frame.locator('[data-testid="sdk-log"] li', { hasText: 'getAppToken →' }).first().waitFor()
   assert.match((await logOf(frame)).find((l) => l.startsWith('getAppToken →')), /^getAppToken → E_NOT_ALLOWED /)
